@@ -1,0 +1,10 @@
+// The engine's public surface: pure and isomorphic (no fs, no network).
+export { Engine, analyze, getDefaultEngine, type AnalyzeOptions } from './engine.js';
+export { parseConfig, DEFAULT_THRESHOLDS, type EngineConfig, type Thresholds, type RuleSetting } from './config.js';
+export { parsePhraseFile, parsePhraseList, parseGlossary, DataError, type PhraseList, type GlossaryTerm, type LoadError } from './phrases/load.js';
+export { checkListExamples } from './phrases/check.js';
+export { Doc } from './text/doc.js';
+export { normalizeConversation } from './input.js';
+export { RULES } from './rules/index.js';
+export type { Rule, RuleContext, RuleDocs, RuleExample, Report } from './rule.js';
+export * from './types.js';
