@@ -4,6 +4,7 @@
 
 import type { Doc } from '../text/doc.js';
 import type { Token } from '../text/tokenize.js';
+import { work } from '../work.js';
 import { expandPattern, type Sequence } from './pattern.js';
 
 export interface PhraseRef {
@@ -67,6 +68,7 @@ export class PhraseMatcher {
       states.push(this.root);
       for (let j = i; j < last && states.length > 0; j++) {
         const tok = tokens[j]!;
+        work.steps += states.length;
         const nextStates: TrieNode[] = [];
         for (const st of states) {
           const child = st.next.get(tok.norm);

@@ -4,6 +4,7 @@
 // Every rule works from this object, so the text is tokenised exactly once.
 
 import { segment, type Block } from './segment.js';
+import { work } from '../work.js';
 import { tokenize, type OpaqueKind, type Token } from './tokenize.js';
 
 export interface Sentence {
@@ -128,6 +129,7 @@ const EMAIL_DOMAIN = /[A-Za-z0-9.-]/;
 function findOpaqueSpans(text: string, start: number, end: number): Array<Span & { kind: OpaqueKind }> {
   const spans: Array<Span & { kind: OpaqueKind }> = [];
   const lower = text.slice(start, end).toLowerCase();
+  work.steps += lower.length;
   const add = (s: number, e: number, kind: OpaqueKind): void => {
     if (e > s) spans.push({ start: start + s, end: start + e, kind });
   };
@@ -185,7 +187,7 @@ function findOpaqueSpans(text: string, start: number, end: number): Array<Span &
     let isPath = false;
     if (/[a-z]/.test(c) && lower[i + 1] === ':' && lower[i + 2] === '\\') isPath = true;
     else if (c === '\\' && lower[i + 1] === '\\') isPath = true;
-    else if ((c === '/' || (c === '~' && lower[i + 1] === '/') || (c === '.' && lower[i + 1] === '/')) && /[a-z0-9_.~-]/.test(lower[i + 1] ?? ' ')) {
+    else if ((c === '/' && /[a-z0-9_.~-]/.test(lower[i + 1] ?? ' ')) || ((c === '~' || c === '.') && lower[i + 1] === '/' && /[a-z0-9_.-]/.test(lower[i + 2] ?? ' '))) {
       // a path needs a second separator: "/etc/hosts", not "/s" or "and/or"
       let k = i + 1;
       let seps = 0;
@@ -347,6 +349,7 @@ function splitSentences(text: string, tokens: Token[]): { sentences: Sentence[];
 /** Number of line breaks between two offsets (0 when on one line). Bounded scan. */
 function lineBreakBetween(text: string, a: number, b: number): number {
   let n = 0;
+  work.steps += b - a;
   for (let i = a; i < b; i++) if (text.charCodeAt(i) === 10) n++;
   return n;
 }

@@ -4,6 +4,8 @@
 // still points into the original text, and every pattern is anchored on one line
 // of bounded length so that no input can make it backtrack for long.
 
+import { work } from '../work.js';
+
 export type BlockKind = 'prose' | 'quote' | 'signature' | 'code' | 'log';
 
 export interface Block {
@@ -39,13 +41,17 @@ export function splitLines(text: string): Line[] {
 const FENCE = /^\s{0,3}(```|~~~)/;
 const QUOTE_LINE = /^\s{0,3}>/;
 const WROTE_LINE = /^\s*(on\b.{0,200}\bwrote:|le\b.{0,200}\ba écrit\s?:|am\b.{0,200}\bschrieb:)\s*$/i;
-const ORIGINAL_MESSAGE = /^\s*[-_=]{2,}\s*(original message|forwarded message|begin forwarded message|reply above this line|previous message)\s*[-_=]*\s*:?\s*$/i;
+const ORIGINAL_MESSAGE = /^[-_= ]{2,40}(original message|forwarded message|begin forwarded message|reply above this line|previous message)[-_=: ]{0,40}$/i;
 const HEADER_FROM = /^\s*\**(from|de|von)\s*:\**\s+\S/i;
 const HEADER_NEXT = /^\s*\**(sent|date|to|subject|cc|envoyé|gesendet)\s*:/i;
 const SIG_DASHES = /^--\s?$/;
-const SIG_CLOSING = /^\s*(best|kind|warm|warmest|many|with)?\s*(regards|wishes|thanks|cheers|sincerely|thank you|rgds|br|best|thx|ta)\b[\s,.!]*(\s+\p{Lu}[\p{L}'-]*){0,3}\s*$/iu;
+// Tested on the trimmed line with runs of white space folded to one space.
+const SIG_CLOSING = /^(?:(?:[Bb]est|[Kk]ind|[Ww]arm|[Ww]armest|[Mm]any|[Ww]ith|BEST|KIND) )?(?:[Rr]egards|REGARDS|[Ww]ishes|[Tt]hanks|THANKS|[Cc]heers|[Ss]incerely|[Tt]hank you|[Rr]gds|BR|[Bb]est|[Tt]hx|[Tt]a)\b[,.!]*(?: \p{Lu}[\p{L}'-]*){0,3}$/u;
 const SENT_FROM = /^\s*sent from my\s/i;
-const DISCLAIMER = /\b(confidential|privileged)\b.{0,200}\b(intended|recipient|addressee)|\bdisclaimer\b|\bif you (have )?received this (e-?mail|message) in error\b|\bnot (be )?liable\b|\baccept(s)? no liability\b|\bcannot accept liability\b/i;
+const CONFIDENTIAL = /\b(?:confidential|privileged)\b/i;
+const ADDRESSEE = /\b(?:intended|recipient|addressee)/i;
+const DISCLAIMER_WORDS = /\bdisclaimer\b|\bif you (?:have )?received this (?:e-?mail|message) in error\b|\bnot (?:be )?liable\b|\baccepts? no liability\b|\bcannot accept liability\b/i;
+const isDisclaimer = (t: string): boolean => (CONFIDENTIAL.test(t) && ADDRESSEE.test(t)) || DISCLAIMER_WORDS.test(t);
 const LOG_LINE = /^\s*(\[?\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}|\[?\d{1,2}:\d{2}:\d{2}\]?\s|\[?(ERROR|FATAL|WARN|WARNING|INFO|DEBUG|TRACE|CRITICAL|SEVERE|PANIC|NOTICE|ALERT|EMERG)\]?[:\s]|\w+(\.\w+)*(Error|Exception)\b[:\s]|Traceback \(most recent call last\)|File "[^"]{1,200}", line \d+|at [\w$.<>/]+ ?\(.{0,200}:\d+(:\d+)?\)\s*$|at [\w$.<>]+\.[\w$<>]+\(|#\d+ 0x[0-9a-f]+|(kernel|systemd|sshd|nginx|httpd|postfix|cron|dhclient)(\[\d+\])?:\s|HTTP\/\d(\.\d)? \d{3}\b|(GET|POST|PUT|DELETE|PATCH|HEAD) \/\S*( HTTP\/\d(\.\d)?)?\s*$)/;
 const SHELL_PROMPT = /^\s*(\$|#|>>>|PS [A-Z]:\\[^>]{0,200}>|[A-Z]:\\[^>]{0,200}>|[\w.-]{1,40}@[\w.-]{1,60}:[~/][^$#]{0,200}[$#])\s+\S/;
 
@@ -59,6 +65,7 @@ function isLogLike(t: string): boolean {
  */
 export function segment(text: string): Block[] {
   const lines = splitLines(text);
+  work.steps += text.length + lines.length;
   const kinds: BlockKind[] = new Array(lines.length).fill('prose');
   let inFence = false;
   let restKind: BlockKind | null = null;
@@ -90,7 +97,7 @@ export function segment(text: string): Block[] {
       if (next === -1 || !QUOTE_LINE.test(lines[next]!.text)) restKind = 'quote';
       continue;
     }
-    if (ORIGINAL_MESSAGE.test(t) || (HEADER_FROM.test(t) && hasHeaderSoon(lines, i))) {
+    if (ORIGINAL_MESSAGE.test(t.trim()) || (HEADER_FROM.test(t) && hasHeaderSoon(lines, i))) {
       kinds[i] = 'quote';
       restKind = 'quote';
       continue;
@@ -100,12 +107,12 @@ export function segment(text: string): Block[] {
       restKind = 'signature';
       continue;
     }
-    if (SIG_CLOSING.test(t) && looksLikeSignOff(lines, i)) {
+    if (SIG_CLOSING.test(fold(t)) && looksLikeSignOff(lines, i)) {
       kinds[i] = 'signature';
       restKind = 'signature';
       continue;
     }
-    if (t && DISCLAIMER.test(t) && isLateParagraph(lines, i)) {
+    if (t && isDisclaimer(t) && isLateParagraph(lines, i)) {
       kinds[i] = 'signature';
       restKind = 'signature';
       continue;
@@ -116,6 +123,11 @@ export function segment(text: string): Block[] {
     }
   }
   return mergeBlocks(lines, kinds, text.length);
+}
+
+/** Trims and folds runs of white space to one space. */
+function fold(t: string): string {
+  return t.trim().replace(/\s+/g, ' ');
 }
 
 function nextNonBlank(lines: Line[], from: number): number {
@@ -139,11 +151,17 @@ function hasHeaderSoon(lines: Line[], i: number): boolean {
 
 /** A closing ("Thanks,", "Best regards, Sam") near the end, followed only by a few short lines. */
 function looksLikeSignOff(lines: Line[], i: number): boolean {
+  // A closing needs the writer's message before it: "Thanks!" on the first line opens a message.
+  if (!lines.slice(0, i).some((l) => l.text.trim() !== '')) return false;
   const rest = lines.slice(i + 1).filter((l) => l.text.trim() !== '');
   if (rest.length > 8) return false;
-  if (rest.length === 0) return true;
-  // A lone "Thanks!" with prose after it is a sentence, not a sign-off.
-  return rest.every((l) => l.text.length <= 120 && !/[.?!]\s+\p{Ll}/u.test(l.text)) || rest.some((l) => DISCLAIMER.test(l.text.slice(0, PATTERN_LINE_LIMIT)));
+  // What follows a sign-off is a name, a title, contact details or a disclaimer, not more sentences.
+  return rest.every((l) => {
+    const t = l.text.slice(0, PATTERN_LINE_LIMIT);
+    if (isDisclaimer(t)) return true;
+    const words = t.trim().split(/\s+/).length;
+    return words <= 8 && !/[?]\s*$/.test(t);
+  });
 }
 
 function isLateParagraph(lines: Line[], i: number): boolean {

@@ -20,6 +20,8 @@ export interface Token {
   caps?: boolean;
 }
 
+import { work } from '../work.js';
+
 // Contractions typed without the apostrophe, and only those that are not words themselves.
 const CONTRACTION_TYPOS: Record<string, string> = {
   dont: "don't", cant: "can't", didnt: "didn't", doesnt: "doesn't", isnt: "isn't", wasnt: "wasn't",
@@ -58,6 +60,7 @@ export interface TokenizeOptions {
 
 /** Tokenizes text[start, end). Spaces are not returned. */
 export function tokenize(text: string, start = 0, end = text.length, options: TokenizeOptions = {}): Token[] {
+  work.steps += end - start;
   const tokens: Token[] = [];
   const opaque = options.opaque ?? [];
   let oi = 0;

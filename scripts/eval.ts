@@ -1,0 +1,161 @@
+// `npm run eval`: measures the engine against the team's gold set
+// (gold/messages/*.jsonl, labelled per gold/LABELING.md). For every case the
+// last message is the agent reply under judgement; its categories are compared
+// as a set with the labels, and every customer message's signals likewise.
+// Prints per-category precision, recall and F1, the micro-F1, and the
+// accuracy of the customer-expertise estimate.
+//
+//   npm run eval                      the table
+//   npm run eval -- --show jargon     also the false positives and negatives for a category
+//   npm run eval -- --json            machine-readable figures
+
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Engine } from '../src/engine/engine.js';
+import { isCategory, type Conversation, type Expertise, type Message } from '../src/engine/types.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface GoldCase {
+  id: string;
+  domain?: string;
+  channel?: string;
+  trap?: string | null;
+  messages: Message[];
+  expect: { reply: string[]; signals: Record<string, string[]>; expertise?: Expertise };
+  file: string;
+  line: number;
+}
+
+export function loadGold(dir = join(root, 'gold/messages')): { cases: GoldCase[]; errors: string[] } {
+  const cases: GoldCase[] = [];
+  const errors: string[] = [];
+  if (!existsSync(dir)) return { cases, errors: [`${dir}: no gold set`] };
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    const file = relative(root, join(dir, name));
+    readFileSync(join(dir, name), 'utf8').split('\n').forEach((raw, i) => {
+      if (!raw.trim()) return;
+      try {
+        const c = JSON.parse(raw) as GoldCase;
+        const last = c.messages?.[c.messages.length - 1];
+        if (!c.id || !Array.isArray(c.messages) || !last || last.role !== 'agent' || !c.expect || !Array.isArray(c.expect.reply)) throw new Error('needs id, messages ending with an agent reply, and expect.reply');
+        for (const cat of [...c.expect.reply, ...Object.values(c.expect.signals ?? {}).flat()]) if (!isCategory(cat)) throw new Error(`unknown category "${cat}"`);
+        cases.push({ ...c, file, line: i + 1 });
+      } catch (e) {
+        errors.push(`${file}:${i + 1}: ${(e as Error).message}`);
+      }
+    });
+  }
+  return { cases, errors };
+}
+
+interface Counts { tp: number; fp: number; fn: number }
+export interface EvalReport {
+  cases: number;
+  perCategory: Record<string, Counts & { precision: number; recall: number; f1: number; support: number }>;
+  micro: { precision: number; recall: number; f1: number };
+  expertise: { correct: number; total: number; accuracy: number };
+  errors: Array<{ category: string; type: 'fp' | 'fn'; id: string; file: string; line: number; text: string }>;
+}
+
+/** Categories evaluated on the gold set (timing categories need timestamps and are not in it). */
+const EXCLUDED = new Set(['radio-silence', 'broken-promise', 'unresolved-close']);
+
+export function evaluate(cases: GoldCase[], engine = new Engine()): EvalReport {
+  const counts = new Map<string, Counts>();
+  const bump = (cat: string, k: keyof Counts): void => {
+    let c = counts.get(cat);
+    if (!c) counts.set(cat, (c = { tp: 0, fp: 0, fn: 0 }));
+    c[k]++;
+  };
+  const errors: EvalReport['errors'] = [];
+  let expCorrect = 0;
+  let expTotal = 0;
+  for (const c of cases) {
+    const conversation: Conversation = { id: c.id, messages: c.messages, ...(c.channel ? { channel: c.channel as Conversation['channel'] } : {}) };
+    const result = engine.analyze(conversation);
+    const lastIndex = c.messages.length - 1;
+    const compare = (gold: Set<string>, predicted: Set<string>, where: number): void => {
+      for (const cat of new Set([...gold, ...predicted])) {
+        if (EXCLUDED.has(cat)) continue;
+        if (gold.has(cat) && predicted.has(cat)) bump(cat, 'tp');
+        else if (predicted.has(cat)) {
+          bump(cat, 'fp');
+          errors.push({ category: cat, type: 'fp', id: c.id, file: c.file, line: c.line, text: c.messages[where]!.text });
+        } else {
+          bump(cat, 'fn');
+          errors.push({ category: cat, type: 'fn', id: c.id, file: c.file, line: c.line, text: c.messages[where]!.text });
+        }
+      }
+    };
+    const at = (i: number, kinds: string[]): Set<string> => new Set(result.findings.filter((f) => f.message === i && kinds.includes(f.kind)).map((f) => f.category));
+    compare(new Set(c.expect.reply), at(lastIndex, ['problem', 'strength']), lastIndex);
+    c.messages.forEach((m, i) => {
+      if (m.role !== 'customer') return;
+      compare(new Set(c.expect.signals?.[String(i)] ?? []), at(i, ['signal']), i);
+    });
+    if (c.expect.expertise) {
+      const customers = result.messages.filter((m) => m.role === 'customer');
+      const predicted = customers[customers.length - 1]?.expertise;
+      if (predicted) {
+        expTotal++;
+        if (predicted === c.expect.expertise) expCorrect++;
+      }
+    }
+  }
+  const perCategory: EvalReport['perCategory'] = {};
+  let TP = 0;
+  let FP = 0;
+  let FN = 0;
+  for (const [cat, k] of [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const precision = k.tp + k.fp ? k.tp / (k.tp + k.fp) : 0;
+    const recall = k.tp + k.fn ? k.tp / (k.tp + k.fn) : 0;
+    perCategory[cat] = { ...k, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support: k.tp + k.fn };
+    TP += k.tp;
+    FP += k.fp;
+    FN += k.fn;
+  }
+  const precision = TP + FP ? TP / (TP + FP) : 0;
+  const recall = TP + FN ? TP / (TP + FN) : 0;
+  return {
+    cases: cases.length,
+    perCategory,
+    micro: { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 },
+    expertise: { correct: expCorrect, total: expTotal, accuracy: expTotal ? expCorrect / expTotal : 0 },
+    errors,
+  };
+}
+
+export function formatReport(r: EvalReport): string {
+  const pct = (x: number): string => x.toFixed(3);
+  const lines = [`Gold set: ${r.cases} cases`, '', 'category              support   TP   FP   FN  precision  recall     F1'];
+  for (const [cat, k] of Object.entries(r.perCategory)) {
+    lines.push(`${cat.padEnd(20)} ${String(k.support).padStart(8)} ${String(k.tp).padStart(4)} ${String(k.fp).padStart(4)} ${String(k.fn).padStart(4)}  ${pct(k.precision).padStart(9)}  ${pct(k.recall).padStart(6)}  ${pct(k.f1).padStart(5)}`);
+  }
+  lines.push('', `micro-F1 ${pct(r.micro.f1)} (precision ${pct(r.micro.precision)}, recall ${pct(r.micro.recall)})`);
+  const worst = Object.entries(r.perCategory).filter(([, k]) => k.support > 0).sort((a, b) => a[1].f1 - b[1].f1)[0];
+  if (worst) lines.push(`lowest category F1: ${worst[0]} ${pct(worst[1].f1)}`);
+  lines.push(`expertise accuracy ${pct(r.expertise.accuracy)} (${r.expertise.correct}/${r.expertise.total})`);
+  return lines.join('\n');
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  const { values } = parseArgs({ options: { show: { type: 'string', multiple: true }, json: { type: 'boolean' }, limit: { type: 'string' } } });
+  const { cases, errors } = loadGold();
+  for (const e of errors) console.error(e);
+  const report = evaluate(cases);
+  if (values.json) console.log(JSON.stringify({ ...report, errors: undefined }, null, 2));
+  else console.log(formatReport(report));
+  for (const cat of values.show ?? []) {
+    const limit = Number(values.limit ?? 40);
+    for (const type of ['fp', 'fn'] as const) {
+      const rows = report.errors.filter((e) => e.category === cat && e.type === type).slice(0, limit);
+      console.log(`\n--- ${cat} ${type === 'fp' ? 'false positives' : 'false negatives'} (${rows.length}) ---`);
+      for (const e of rows) console.log(`${e.file}:${e.line} [${e.id}] ${e.text.replace(/\n/g, ' ⏎ ').slice(0, 300)}`);
+    }
+  }
+  if (errors.length) process.exitCode = 1;
+}
