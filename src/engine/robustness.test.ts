@@ -51,6 +51,7 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'open parens': (n) => '(['.repeat(n / 2),
   'quote marks': (n) => '"a '.repeat(n / 3),
   'apology phrase': (n) => 'we apologize for any '.repeat(n / 21),
+  'many findings': (n) => 'Sorry for the inconvenience. Restart it. '.repeat(n / 41),
   'long line of words': (n) => 'restart the router please '.repeat(n / 26),
   'wrote lines': (n) => 'On Monday Dana wrote something\n'.repeat(n / 32),
   'log lines': (n) => '2026-01-01 10:00 ERROR x\n'.repeat(n / 25),

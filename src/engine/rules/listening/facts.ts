@@ -1,0 +1,527 @@
+// What the customer has already told us: error codes and messages, operating
+// system, versions, browser, device and model, app, order/ticket/invoice/account
+// numbers, e-mail addresses, screenshots, and the steps they already tried.
+// `repeated-question` compares an agent's question with these facts.
+//
+// Everything here works on a Doc's tokens with small word tables (no regex over
+// unbounded text), and each customer message is read once: results are cached
+// per Doc.
+
+import type { Doc, Sentence } from '../../text/doc.js';
+import type { Token } from '../../text/tokenize.js';
+
+export type FactKind =
+  | 'error' | 'screenshot' | 'os' | 'version' | 'browser' | 'device' | 'model' | 'app'
+  | 'order' | 'ticket' | 'invoice' | 'account' | 'reference' | 'email' | 'tried';
+
+export interface Fact {
+  kind: FactKind;
+  /** How the customer put it, for a suggestion that reuses it: "#48213", "Windows 11", "restarted the router". */
+  value: string;
+  /**
+   * A finer key: the product of a version ("windows", "outlook", or "" when not
+   * named), the class of a device ("laptop", "phone"…), the step tried
+   * ("restart", "clear-cache"…).
+   */
+  key: string;
+  /** For a step: what it was done to ("network", "computer", "app"…), or "". */
+  object?: string;
+  /** Index of the customer message in the conversation. */
+  message: number;
+  start: number;
+  end: number;
+}
+
+// ---------------------------------------------------------------------------
+// Word tables
+
+/** The noun before an identifier says what it identifies. */
+const ID_NOUNS: Record<string, FactKind> = {
+  order: 'order', orders: 'order', purchase: 'order', shipment: 'order', tracking: 'order',
+  ticket: 'ticket', case: 'ticket', incident: 'ticket', request: 'ticket', ref: 'ticket', reference: 'ticket', confirmation: 'ticket', booking: 'ticket', claim: 'ticket', rma: 'ticket',
+  invoice: 'invoice', bill: 'invoice', receipt: 'invoice', transaction: 'invoice', payment: 'invoice',
+  account: 'account', customer: 'account', member: 'account', membership: 'account', subscription: 'account', policy: 'account', employee: 'account', licence: 'account', license: 'account', serial: 'account',
+  error: 'error', code: 'error', errorcode: 'error', status: 'error', exception: 'error', 'error-code': 'error',
+};
+/** Words that may sit between the noun and the identifier ("order number is #123"). */
+const ID_FILLERS = new Set(['number', 'no', 'no.', 'nr', 'num', '#', 'id', 'is', 'was', ':', 'my', 'the', 'our', 'of', 'reference', 'ref', 'code', 'it', "it's", '-', '(', 'number:', 'details', 'says', 'shows', 'showing', 'says:', 'a', 'an']);
+/** Prefixes that name an identifier by themselves: INC0012345, INV-2231, ORD-77. */
+const ID_PREFIXES: Array<[string, FactKind]> = [
+  ['inc', 'ticket'], ['req', 'ticket'], ['ritm', 'ticket'], ['tkt', 'ticket'], ['cs', 'ticket'], ['case', 'ticket'], ['sr', 'ticket'], ['chg', 'ticket'],
+  ['inv', 'invoice'], ['ord', 'order'], ['po', 'order'], ['so', 'order'], ['acct', 'account'], ['0x', 'error'],
+];
+
+const ERROR_CONTEXT = new Set([
+  'error', 'errors', 'message', 'messages', 'says', 'said', 'saying', 'reads', 'popup', 'pop-up', 'pops', 'popped', 'warning', 'alert',
+  'shows', 'showing', 'displays', 'displaying', 'dialog', 'prompt', 'notification', 'code', 'screen', 'get', 'getting', 'got',
+]);
+/** Who "says" something that is not an error message. */
+const SPEAKERS = new Set([
+  'i', 'you', 'he', 'she', 'they', 'we', 'boss', 'manager', 'colleague', 'coworker', 'co-worker', 'someone', 'somebody', 'who', 'husband', 'wife',
+  'son', 'daughter', 'friend', 'team', 'it', 'support', 'agent', 'website', 'site', 'guy', 'lady', 'tech', 'technician', 'person', 'everyone', 'nobody', 'one',
+  'article', 'guide', 'forum', 'google', 'docs', 'documentation',
+]);
+
+const OS_WORDS: Record<string, string> = {
+  windows: 'windows', win10: 'windows', win11: 'windows', win7: 'windows', macos: 'macos', osx: 'macos', 'mac': 'macos', macbook: 'macos', imac: 'macos',
+  sonoma: 'macos', ventura: 'macos', monterey: 'macos', catalina: 'macos', sequoia: 'macos', mojave: 'macos', ios: 'ios', iphone: 'ios', ipad: 'ios', ipados: 'ios',
+  android: 'android', linux: 'linux', ubuntu: 'linux', debian: 'linux', fedora: 'linux', mint: 'linux', chromebook: 'chromeos', chromeos: 'chromeos',
+};
+
+const BROWSERS: Record<string, string> = {
+  chrome: 'Chrome', firefox: 'Firefox', safari: 'Safari', edge: 'Edge', opera: 'Opera', brave: 'Brave', vivaldi: 'Vivaldi', ie: 'Internet Explorer', explorer: 'Internet Explorer',
+};
+/** Browsers that are also ordinary words only count with a capital or a cue. */
+const GATED_BROWSERS = new Set(['edge', 'opera', 'brave', 'ie', 'explorer']);
+
+const DEVICE_WORDS: Record<string, string> = {
+  laptop: 'laptop', laptops: 'laptop', notebook: 'laptop', macbook: 'laptop', chromebook: 'laptop', thinkpad: 'laptop', ultrabook: 'laptop',
+  desktop: 'desktop', imac: 'desktop', tower: 'desktop', workstation: 'desktop',
+  computer: 'computer', pc: 'computer', mac: 'computer',
+  phone: 'phone', iphone: 'phone', smartphone: 'phone', mobile: 'phone', cellphone: 'phone', cell: 'phone', android: 'phone', pixel: 'phone', galaxy: 'phone',
+  tablet: 'tablet', ipad: 'tablet', surface: 'tablet',
+  printer: 'printer', scanner: 'printer',
+};
+
+const BRANDS = new Set([
+  'hp', 'dell', 'lenovo', 'canon', 'epson', 'brother', 'asus', 'acer', 'samsung', 'apple', 'microsoft', 'logitech', 'netgear', 'linksys', 'tp-link', 'xerox', 'kyocera', 'ricoh',
+  'motorola', 'huawei', 'xiaomi', 'oneplus', 'sony', 'toshiba', 'msi', 'razer', 'google', 'lexmark', 'konica', 'sharp', 'fujitsu', 'panasonic', 'nokia', 'jabra', 'plantronics', 'poly', 'cisco', 'ubiquiti',
+]);
+const GATED_BRANDS = new Set(['brother', 'apple', 'sharp', 'poly', 'google', 'microsoft']);
+const MODEL_WORDS = new Set([
+  'iphone', 'ipad', 'macbook', 'imac', 'thinkpad', 'ideapad', 'xps', 'inspiron', 'latitude', 'optiplex', 'pavilion', 'elitebook', 'probook', 'spectre', 'envy', 'surface',
+  'laserjet', 'officejet', 'deskjet', 'pixma', 'ecotank', 'workforce', 'imageclass', 'galaxy', 'pixel', 'chromebook', 'zenbook', 'vivobook', 'aspire', 'yoga',
+]);
+
+const APPS: Record<string, string> = {
+  outlook: 'Outlook', teams: 'Teams', zoom: 'Zoom', excel: 'Excel', powerpoint: 'PowerPoint', onedrive: 'OneDrive', sharepoint: 'SharePoint', slack: 'Slack', gmail: 'Gmail',
+  dropbox: 'Dropbox', quickbooks: 'QuickBooks', salesforce: 'Salesforce', webex: 'Webex', skype: 'Skype', acrobat: 'Acrobat', thunderbird: 'Thunderbird', whatsapp: 'WhatsApp',
+  word: 'Word', photoshop: 'Photoshop', spotify: 'Spotify', itunes: 'iTunes', netflix: 'Netflix', xero: 'Xero', jira: 'Jira', confluence: 'Confluence', okta: 'Okta', authenticator: 'Authenticator',
+};
+const GATED_APPS = new Set(['word', 'teams', 'zoom', 'slack']);
+
+/** Words that make the next word more likely a product name: "on Windows", "using Edge". */
+const USING_CUES = new Set(['on', 'using', 'use', 'in', 'with', 'via', 'through', 'from', 'run', 'running', 'runs', 'microsoft', 'google', 'my', 'the', 'open', 'opened', 'opening']);
+
+// --- Steps already tried --------------------------------------------------------
+
+/** Past forms (customer side) and base forms (agent side) of each step's verb. */
+interface StepVerb {
+  step: string;
+  past: boolean;
+  /** Needs one of these nouns within a few tokens to be this step. */
+  needs?: Set<string>;
+}
+const CACHE_NOUNS = new Set(['cache', 'caches', 'cookies', 'cookie', 'history', 'data', 'temp', 'temporary', 'browsing', 'cached']);
+const PASSWORD_NOUNS = new Set(['password', 'passwords', 'pin', 'passcode']);
+const BROWSER_NOUNS = new Set(['browser', 'browsers', 'incognito', 'private', 'chrome', 'firefox', 'safari', 'edge']);
+const CABLE_NOUNS = new Set(['cable', 'cables', 'cord', 'cords', 'plug', 'connections', 'connection', 'wires', 'wire', 'ethernet']);
+const SPAM_NOUNS = new Set(['spam', 'junk', 'quarantine', 'promotions']);
+const DRIVER_NOUNS = new Set(['driver', 'drivers', 'firmware', 'updates', 'update', 'app', 'windows', 'software', 'version', 'os', 'browser', 'ios', 'android', 'macos', 'it', 'everything']);
+const DEVICE_NOUNS = new Set(['computer', 'pc', 'laptop', 'desktop', 'machine', 'device', 'phone', 'tablet', 'mac', 'browser', 'network', 'wifi', 'wi-fi']);
+
+const STEP_VERBS: Record<string, StepVerb> = {
+  restarted: { step: 'restart', past: true }, rebooted: { step: 'restart', past: true }, 'power-cycled': { step: 'restart', past: true }, 're-started': { step: 'restart', past: true },
+  restart: { step: 'restart', past: false }, reboot: { step: 'restart', past: false }, restarting: { step: 'restart', past: false }, rebooting: { step: 'restart', past: false },
+  cleared: { step: 'clear-cache', past: true, needs: CACHE_NOUNS }, deleted: { step: 'clear-cache', past: true, needs: CACHE_NOUNS }, emptied: { step: 'clear-cache', past: true, needs: CACHE_NOUNS },
+  clear: { step: 'clear-cache', past: false, needs: CACHE_NOUNS }, clearing: { step: 'clear-cache', past: false, needs: CACHE_NOUNS }, delete: { step: 'clear-cache', past: false, needs: CACHE_NOUNS }, empty: { step: 'clear-cache', past: false, needs: CACHE_NOUNS },
+  reinstalled: { step: 'reinstall', past: true }, 're-installed': { step: 'reinstall', past: true }, uninstalled: { step: 'reinstall', past: true },
+  reinstall: { step: 'reinstall', past: false }, 're-install': { step: 'reinstall', past: false }, reinstalling: { step: 'reinstall', past: false }, uninstall: { step: 'reinstall', past: false }, uninstalling: { step: 'reinstall', past: false },
+  updated: { step: 'update', past: true, needs: DRIVER_NOUNS }, upgraded: { step: 'update', past: true, needs: DRIVER_NOUNS },
+  update: { step: 'update', past: false, needs: DRIVER_NOUNS }, updating: { step: 'update', past: false, needs: DRIVER_NOUNS },
+  reset: { step: 'reset-password', past: true, needs: PASSWORD_NOUNS }, changed: { step: 'reset-password', past: true, needs: PASSWORD_NOUNS },
+  resetting: { step: 'reset-password', past: false, needs: PASSWORD_NOUNS }, change: { step: 'reset-password', past: false, needs: PASSWORD_NOUNS },
+  unplugged: { step: 'unplug', past: true }, replugged: { step: 'unplug', past: true }, reseated: { step: 'unplug', past: true }, reconnected: { step: 'unplug', past: true, needs: CABLE_NOUNS },
+  unplug: { step: 'unplug', past: false }, unplugging: { step: 'unplug', past: false }, reseat: { step: 'unplug', past: false },
+  checked: { step: 'check-spam', past: true, needs: SPAM_NOUNS }, looked: { step: 'check-spam', past: true, needs: SPAM_NOUNS }, searched: { step: 'check-spam', past: true, needs: SPAM_NOUNS },
+  check: { step: 'check-spam', past: false, needs: SPAM_NOUNS }, checking: { step: 'check-spam', past: false, needs: SPAM_NOUNS }, look: { step: 'check-spam', past: false, needs: SPAM_NOUNS },
+};
+/** "logged out and back in", "signed out and in again" */
+const LOG_VERBS_PAST = new Set(['logged', 'signed']);
+const LOG_VERBS = new Set(['log', 'sign', 'logging', 'signing']);
+/** "turned it off and on", "switched it off and back on" */
+const TURN_VERBS_PAST = new Set(['turned', 'switched', 'powered']);
+const TURN_VERBS = new Set(['turn', 'switch', 'power', 'turning', 'switching', 'powering']);
+/** "tried another browser", "used incognito" */
+const TRY_PAST = new Set(['tried', 'used', 'tested', 'done', 'did']);
+const TRY_BASE = new Set(['try', 'use', 'trying', 'using', 'test']);
+
+/** What a step was done to, from the noun after the verb. */
+const STEP_OBJECTS: Record<string, string> = {
+  router: 'network', modem: 'network', wifi: 'network', 'wi-fi': 'network', hub: 'network', internet: 'network', network: 'network', ont: 'network', box: 'network', access: 'network',
+  computer: 'computer', laptop: 'computer', pc: 'computer', desktop: 'computer', machine: 'computer', mac: 'computer', macbook: 'computer', system: 'computer', workstation: 'computer',
+  phone: 'phone', iphone: 'phone', mobile: 'phone', tablet: 'phone', ipad: 'phone', device: 'device',
+  printer: 'printer', scanner: 'printer',
+  app: 'app', application: 'app', program: 'app', software: 'app', outlook: 'app', teams: 'app', zoom: 'app', browser: 'app', chrome: 'app', firefox: 'app', safari: 'app', edge: 'app', excel: 'app', word: 'app', client: 'app',
+  monitor: 'monitor', screen: 'monitor', dock: 'dock', docking: 'dock', headset: 'headset',
+};
+
+const STEP_LABELS: Record<string, string> = {
+  restart: 'restarted', 'clear-cache': 'cleared the cache', reinstall: 'reinstalled', update: 'updated', 'reset-password': 'reset the password',
+  unplug: 'unplugged and reconnected it', 'check-spam': 'checked the spam folder', 'log-out-in': 'signed out and back in', 'other-browser': 'tried another browser',
+  'other-device': 'tried another device',
+};
+
+export function stepLabel(step: string): string {
+  return STEP_LABELS[step] ?? step;
+}
+
+// ---------------------------------------------------------------------------
+// Customer side
+
+const cache = new WeakMap<Doc, Fact[]>();
+
+/** The facts a customer message gives. Cached per Doc. */
+export function extractFacts(doc: Doc, message: number): Fact[] {
+  const hit = cache.get(doc);
+  if (hit) return hit.map((f) => (f.message === message ? f : { ...f, message }));
+  const facts: Fact[] = [];
+  const add = (kind: FactKind, value: string, key: string, start: number, end: number, object?: string): void => {
+    const f: Fact = { kind, value, key, message, start, end };
+    if (object) f.object = object;
+    facts.push(f);
+  };
+  const { tokens, text } = doc;
+
+  // Pasted logs and code: the customer gave the error output.
+  for (const b of doc.blocks) {
+    if (b.kind !== 'code' && b.kind !== 'log') continue;
+    const firstLine = firstNonEmptyLine(text, b.start, b.end);
+    if (firstLine) add('error', firstLine.text, 'pasted', firstLine.start, firstLine.end);
+  }
+  for (const o of doc.opaque) if (o.kind === 'email') add('email', text.slice(o.start, o.end), '', o.start, o.end);
+
+  for (const s of doc.sentences) {
+    const end = s.last;
+    // Quoted words in a sentence about an error: the error message itself.
+    let hasErrorWord = false;
+    for (let k = s.first; k < end; k++) if (ERROR_CONTEXT.has(tokens[k]!.norm) && !tokens[k]!.quoted) { hasErrorWord = true; break; }
+    if (hasErrorWord) {
+      for (const q of doc.quotes) {
+        if (q.start >= s.start && q.end <= s.end && q.end - q.start >= 3) add('error', text.slice(q.start, q.end), 'message', q.start, q.end);
+      }
+    }
+    for (let k = s.first; k < end; k++) {
+      const t = tokens[k]!;
+      if (t.kind === 'opaque') continue;
+      const n = t.norm;
+      // "error: Access denied", "it says Access denied", "the screen says no signal"
+      if ((n === 'says' || n === 'saying' || n === 'reads' || n === 'error' || n === 'message') && !t.quoted && !s.question) {
+        const colon = tokens[k + 1]?.text === ':';
+        const prev = tokens[k - 1];
+        const speakerOk = n === 'error' || n === 'message' ? colon : !(prev && (SPEAKERS.has(prev.norm) && prev.norm !== 'it' ? true : false));
+        const itSays = (n === 'says' || n === 'saying' || n === 'reads') && prev && ['it', 'screen', 'error', 'message', 'popup', 'box', 'window', 'prompt', 'this', 'that', 'which', 'warning', 'notification', 'banner', 'page', 'display', 'printer', 'app', 'outlook', 'teams', 'light', 'thing', 'computer', 'laptop', 'phone'].includes(prev.norm);
+        if (speakerOk && (colon || itSays)) {
+          let a = k + 1 + (colon ? 1 : 0);
+          if (tokens[a]?.text === '"' || tokens[a]?.text === '\u201c' || tokens[a]?.text === "'") a++;
+          if (tokens[a]?.norm === 'that') a++;
+          let b = a;
+          while (b < end && b - a < 14 && !(tokens[b]!.kind === 'punct' && /^[.!?;]+$/.test(tokens[b]!.text) && !tokens[b]!.quoted)) b++;
+          if (b - a >= 2 && !facts.some((f) => f.kind === 'error' && f.start <= tokens[a]!.start && f.end >= tokens[b - 1]!.start)) {
+            add('error', text.slice(tokens[a]!.start, tokens[b - 1]!.end).replace(/["\u201d']+$/, ''), 'message', tokens[a]!.start, tokens[b - 1]!.end);
+          }
+        }
+      }
+      // Identifiers: order/ticket/invoice/account numbers and error codes.
+      if (isIdLike(t)) {
+        const kind = idKind(tokens, k, s);
+        if (kind) add(kind, kind === 'error' ? t.text : idValue(tokens, k), '', t.start, t.end);
+      }
+      // Operating system (and its version), browser, device, model, app.
+      const os = OS_WORDS[n];
+      if (os && osGate(tokens, k, text)) {
+        const v = versionAfter(tokens, k, end);
+        const value = v ? `${t.text} ${v.text}` : t.text;
+        add('os', value, os, t.start, v ? v.end : t.end);
+        if (v) add('version', value, os, t.start, v.end);
+      }
+      const br = BROWSERS[n];
+      if (br && (!GATED_BROWSERS.has(n) || gated(tokens, k, text)) && !(n === 'chrome' && tokens[k + 1]?.norm === 'os') && !(n === 'explorer' && tokens[k - 1]?.norm !== 'internet')) {
+        add('browser', br, n === 'explorer' ? 'ie' : n, t.start, t.end);
+      }
+      const dev = DEVICE_WORDS[n];
+      if (dev && !(n === 'mac' && tokens[k + 1]?.norm === 'address') && !(n === 'cell' && tokens[k + 1]?.norm !== 'phone') && !(n === 'surface' && !/^S/.test(t.text)) && !(n === 'tower' && !tokens[k - 1]?.norm.match(/^(my|the|pc|computer|a)$/))) {
+        add('device', t.text, dev, t.start, t.end);
+      }
+      if ((BRANDS.has(n) && (!GATED_BRANDS.has(n) || /^[A-Z]/.test(t.text))) || MODEL_WORDS.has(n)) {
+        const next = tokens[k + 1];
+        const model = next && k + 1 < end && (next.kind === 'num' || (next.kind === 'word' && /\d/.test(next.text)) || MODEL_WORDS.has(next.norm));
+        if (model || (MODEL_WORDS.has(n) && n !== 'surface' && n !== 'galaxy' && n !== 'pixel' && n !== 'envy' && n !== 'yoga' && n !== 'aspire' && n !== 'workforce')) {
+          let b = k + 1;
+          while (b < end && b < k + 4 && (tokens[b]!.kind === 'num' || /\d/.test(tokens[b]!.text) || MODEL_WORDS.has(tokens[b]!.norm) || ['pro', 'air', 'max', 'plus', 'mini', 'ultra', 'laptop', 'go'].includes(tokens[b]!.norm))) b++;
+          add('model', text.slice(t.start, tokens[b - 1]!.end), n, t.start, tokens[b - 1]!.end);
+        }
+      }
+      const app = APPS[n];
+      if (app && (!GATED_APPS.has(n) || (/^[A-Z]/.test(t.text) && (k > s.contentFirst || USING_CUES.has(tokens[k + 1]?.norm ?? '') || tokens[k + 1]?.kind === 'punct')))) {
+        add('app', app, n, t.start, t.end);
+        const v = versionAfter(tokens, k, end);
+        if (v) add('version', `${app} ${v.text}`, n, t.start, v.end);
+      }
+      // "version 3.2", "v3.2", "build 22631", "updated to 5.1"
+      if ((n === 'version' || n === 'build' || n === 'ver' || n === 'release') && tokens[k + 1] && k + 1 < end && isVersionToken(tokens[k + 1]!, true)) {
+        const product = productBefore(tokens, k, s);
+        add('version', `${t.text} ${tokens[k + 1]!.text}`, product, t.start, tokens[k + 1]!.end);
+      } else if (t.kind === 'word' && /^v\d+(\.\d+)+[a-z]?$/i.test(t.text)) {
+        add('version', t.text, productBefore(tokens, k, s), t.start, t.end);
+      } else if (t.kind === 'num' && /^\d+\.\d+(\.\d+)*$/.test(t.text) && !facts.some((f) => f.kind === 'version' && f.end >= t.end && f.start <= t.start)) {
+        const prev = tokens[k - 1];
+        if (prev && (APPS[prev.norm] || OS_WORDS[prev.norm] || BROWSERS[prev.norm] || prev.norm === 'to' || prev.norm === 'on')) {
+          const product = productBefore(tokens, k, s);
+          if (product || prev.norm === 'to' || prev.norm === 'on') add('version', t.text, product, t.start, t.end);
+        }
+      }
+      // "screenshot attached", "I've attached a photo of the error"
+      if ((n === 'screenshot' || n === 'screenshots' || n === 'screengrab' || n === 'photo' || n === 'picture' || n === 'pic' || n === 'image' || n === 'capture') && !s.question && !doc.negated[k]) {
+        if (hasAny(tokens, s.first, end, ['attached', 'attach', 'attaching', 'attachment', 'enclosed', 'included', 'sent', 'sending', 'here', "here's", 'uploaded', 'below', 'added', 'pasted'])) add('screenshot', t.text, '', t.start, t.end);
+      }
+    }
+    stepsInSentence(doc, s, true, (step, object, a, b) => add('tried', text.slice(a, b), step, a, b, object));
+  }
+  cache.set(doc, facts);
+  return facts;
+}
+
+function firstNonEmptyLine(text: string, start: number, end: number): { text: string; start: number; end: number } | undefined {
+  let a = start;
+  while (a < end) {
+    let b = text.indexOf('\n', a);
+    if (b === -1 || b > end) b = end;
+    const line = text.slice(a, b);
+    const trimmed = line.trim();
+    if (trimmed && !/^(```|~~~)/.test(trimmed)) {
+      const off = a + line.indexOf(trimmed);
+      const cut = Math.min(trimmed.length, 120);
+      return { text: trimmed.slice(0, cut), start: off, end: off + cut };
+    }
+    a = b + 1;
+  }
+  return undefined;
+}
+
+function isIdLike(t: Token): boolean {
+  if (t.kind === 'num') return /^\d{3,}$/.test(t.text.replace(/[-]/g, '')) && !t.text.includes('.') && !t.text.includes(':') && !t.text.includes('/') && !t.text.includes(',');
+  if (t.kind !== 'word' || t.text.length < 4 || t.text.length > 24) return false;
+  let digits = 0;
+  for (let i = 0; i < t.text.length; i++) {
+    const c = t.text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  if (digits < 3) return false;
+  if (t.text.includes('.')) return false;
+  return true;
+}
+
+function idKind(tokens: Token[], k: number, s: Sentence): FactKind | undefined {
+  const t = tokens[k]!;
+  // Years, times and amounts are not identifiers.
+  if (t.kind === 'num' && /^(19|20)\d\d$/.test(t.text)) {
+    const prev = tokens[k - 1]?.norm;
+    if (!prev || !['#', 'order', 'ticket', 'error', 'code', 'invoice', 'case', 'number', 'no', 'no.'].includes(prev)) return undefined;
+  }
+  const prevTok = tokens[k - 1];
+  if (prevTok && k - 1 >= s.first && ['$', '£', '€', 'usd', 'eur', 'gbp'].includes(prevTok.norm)) return undefined;
+  const lower = t.norm;
+  for (const [p, kind] of ID_PREFIXES) if (lower.startsWith(p) && /\d/.test(lower.charAt(p.length) === '-' ? lower.charAt(p.length + 1) : lower.charAt(p.length))) return kind;
+  // Look back over fillers for the noun that names it.
+  let j = k - 1;
+  let hops = 0;
+  while (j >= s.first && hops < 5) {
+    const n = tokens[j]!.norm;
+    const kind = ID_NOUNS[n];
+    if (kind) return kind;
+    if (!ID_FILLERS.has(n)) break;
+    j--;
+    hops++;
+  }
+  // "404 error", "0x80070005 code", "12345 order"
+  const next = tokens[k + 1];
+  if (next && next.kind === 'word' && k + 1 < s.last) {
+    const kind = ID_NOUNS[next.norm];
+    if (kind === 'error' || kind === 'order' || kind === 'invoice' || kind === 'ticket') return kind;
+  }
+  if (prevTok && prevTok.text === '#' && k - 1 >= s.first) return 'reference';
+  return undefined;
+}
+
+function idValue(tokens: Token[], k: number): string {
+  const prev = tokens[k - 1];
+  return prev && prev.text === '#' ? `#${tokens[k]!.text}` : tokens[k]!.text;
+}
+
+function osGate(tokens: Token[], k: number, text: string): boolean {
+  const t = tokens[k]!;
+  const n = t.norm;
+  if (n === 'windows') {
+    const next = tokens[k + 1];
+    if (next && (next.kind === 'num' || ['xp', 'vista', 'pro', 'home', 'update', 'updates', 'laptop', 'pc', 'machine', 'computer', 'version', 'os', 'settings', 'defender', 'explorer', 'hello', 'key'].includes(next.norm))) return true;
+    return /^W/.test(t.text) || USING_CUES.has(tokens[k - 1]?.norm ?? '');
+  }
+  if (n === 'mac') return tokens[k + 1]?.norm !== 'address' && gated(tokens, k, text);
+  if (n === 'mint') return /^M/.test(t.text) && tokens[k - 1]?.norm === 'linux';
+  if (n === 'yoga' || n === 'monterey' || n === 'catalina' || n === 'sonoma' || n === 'ventura' || n === 'sequoia' || n === 'mojave') return /^[A-Z]/.test(t.text) && (tokens[k - 1]?.norm === 'macos' || tokens[k - 1]?.norm === 'on' || tokens[k - 1]?.norm === 'to');
+  return true;
+}
+
+/** A capital letter, or a cue before it ("using edge", "on mac"). */
+function gated(tokens: Token[], k: number, text: string): boolean {
+  const t = tokens[k]!;
+  void text;
+  if (/^[A-Z]/.test(t.text)) return true;
+  return USING_CUES.has(tokens[k - 1]?.norm ?? '') && tokens[k - 1]?.norm !== 'the' && tokens[k - 1]?.norm !== 'my';
+}
+
+function isVersionToken(t: Token, loose: boolean): boolean {
+  if (t.kind === 'num') return loose ? /^\d+(\.\d+)*$/.test(t.text) : /^\d+(\.\d+)*$/.test(t.text) && t.text.length <= 8;
+  if (t.kind === 'word') return /^v?\d+(\.\d+)*[a-z]?$/i.test(t.text) || (loose && /^(xp|vista|me)$/i.test(t.text));
+  return false;
+}
+
+function versionAfter(tokens: Token[], k: number, end: number): Token | undefined {
+  const next = tokens[k + 1];
+  if (!next || k + 1 >= end) return undefined;
+  if (isVersionToken(next, false) && !(next.kind === 'num' && next.text.length > 5)) return next;
+  if (/^(xp|vista)$/i.test(next.text)) return next;
+  return undefined;
+}
+
+/** The product a version number belongs to: the nearest OS, app or browser word before it. */
+function productBefore(tokens: Token[], k: number, s: Sentence): string {
+  for (let j = k - 1; j >= s.first && j >= k - 4; j--) {
+    const n = tokens[j]!.norm;
+    if (OS_WORDS[n]) return OS_WORDS[n]!;
+    if (APPS[n]) return n;
+    if (BROWSERS[n]) return n;
+  }
+  // "version 3.2 of Outlook"
+  for (let j = k + 1; j < s.last && j <= k + 4; j++) {
+    const n = tokens[j]!.norm;
+    if (OS_WORDS[n]) return OS_WORDS[n]!;
+    if (APPS[n]) return n;
+    if (BROWSERS[n]) return n;
+  }
+  return '';
+}
+
+function hasAny(tokens: Token[], a: number, b: number, words: string[]): boolean {
+  for (let k = a; k < b; k++) if (words.includes(tokens[k]!.norm)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Steps, both sides
+
+/** Words that, before a step verb, mean it did not happen or has not yet. */
+const NOT_DONE = new Set(['will', "i'll", "we'll", 'going', 'gonna', 'should', 'shall', 'could', 'can', 'may', 'might', 'want', 'need', 'how', 'if', 'whether', 'before', 'to', 'would', 'about']);
+
+/**
+ * Finds steps in one sentence. Customer mode (`past`): steps they report as done
+ * ("I restarted it", "rebooting didn't help", "tried another browser"), not
+ * negated, not asked, not planned. Agent mode: steps mentioned in any form.
+ */
+export function stepsInSentence(doc: Doc, s: Sentence, past: boolean, found: (step: string, object: string, start: number, end: number) => void): void {
+  const { tokens } = doc;
+  const end = s.last;
+  if (past && s.question) return;
+  const seen = new Set<string>();
+  const emit = (step: string, k: number, last: number): void => {
+    if (seen.has(step)) return;
+    if (past) {
+      if (doc.negated[k] || tokens[k]!.quoted) return;
+      for (let j = Math.max(s.first, k - 3); j < k; j++) if (NOT_DONE.has(tokens[j]!.norm)) return;
+    }
+    seen.add(step);
+    found(step, objectAfter(tokens, k, end), tokens[k]!.start, tokens[Math.min(last, end - 1)]!.end);
+  };
+  for (let k = s.first; k < end; k++) {
+    const t = tokens[k]!;
+    const n = t.norm;
+    const v = STEP_VERBS[n];
+    if (v && (v.past === past || (past && isGerundSubject(tokens, k, end, v)))) {
+      if (v.needs) {
+        const hit = findWithin(tokens, k + 1, Math.min(end, k + 6), v.needs);
+        if (hit !== -1) emit(v.step, k, hit);
+        // "reset the router" is a restart
+        else if ((n === 'reset' || n === 'resetting') && findWithin(tokens, k + 1, Math.min(end, k + 4), ROUTER_NOUNS) !== -1) emit('restart', k, k + 2);
+      } else emit(v.step, k, k + 1 < end && ['it', 'the', 'my', 'your'].includes(tokens[k + 1]!.norm) ? k + 2 : k);
+      continue;
+    }
+    if (past ? LOG_VERBS_PAST.has(n) : LOG_VERBS.has(n)) {
+      const a = tokens[k + 1]?.norm;
+      if ((a === 'out' || a === 'off') && findWithin(tokens, k + 2, Math.min(end, k + 6), new Set(['in', 'on'])) !== -1) emit('log-out-in', k, k + 4);
+      continue;
+    }
+    if (past ? TURN_VERBS_PAST.has(n) : TURN_VERBS.has(n)) {
+      const off = findWithin(tokens, k + 1, Math.min(end, k + 5), new Set(['off']));
+      if (off !== -1 && findWithin(tokens, off + 1, Math.min(end, off + 5), new Set(['on'])) !== -1) emit('restart', k, off + 2);
+      continue;
+    }
+    if (past ? TRY_PAST.has(n) : TRY_BASE.has(n)) {
+      const a = findWithin(tokens, k + 1, Math.min(end, k + 4), new Set(['another', 'different', 'other', 'incognito', 'private']));
+      if (a !== -1) {
+        const what = tokens[a + 1]?.norm ?? '';
+        if (BROWSER_NOUNS.has(what) || tokens[a]!.norm === 'incognito' || tokens[a]!.norm === 'private') emit('other-browser', k, a + 1);
+        else if (DEVICE_NOUNS.has(what) || ['computer', 'laptop', 'phone', 'device', 'pc'].includes(what)) emit('other-device', k, a + 1);
+      }
+      // "tried restarting", "did a reboot", "done a restart"
+      const nx = tokens[k + 1];
+      const nx2 = tokens[k + 2];
+      const cand = nx && STEP_VERBS[nx.norm] ? k + 1 : nx && (nx.norm === 'a' || nx.norm === 'the') && nx2 && STEP_VERBS[nx2.norm] ? k + 2 : -1;
+      if (past && cand !== -1 && cand < end) {
+        const sv = STEP_VERBS[tokens[cand]!.norm]!;
+        if (!sv.needs || findWithin(tokens, cand + 1, Math.min(end, cand + 6), sv.needs) !== -1) emit(sv.step, k, cand + 1);
+      }
+    }
+  }
+}
+
+const ROUTER_NOUNS = new Set(['router', 'modem', 'hub', 'wifi', 'wi-fi', 'box', 'ont', 'computer', 'laptop', 'pc', 'phone', 'device', 'printer']);
+
+/** "Restarting didn't help", "clearing the cache doesn't work": the gerund as subject of a failure. */
+function isGerundSubject(tokens: Token[], k: number, end: number, v: StepVerb): boolean {
+  if (!tokens[k]!.norm.endsWith('ing')) return false;
+  for (let j = k + 1; j < end && j <= k + 6; j++) {
+    const n = tokens[j]!.norm;
+    if (["didn't", "doesn't", "hasn't", "won't", "wasn't"].includes(n) || n === 'did' || n === 'does') {
+      const nx = tokens[j + 1]?.norm;
+      if (["didn't", "doesn't", "hasn't", "won't", "wasn't"].includes(n) || nx === 'not' || nx === 'nothing') return !v.needs || findWithin(tokens, k + 1, j, v.needs) !== -1;
+    }
+    if (n === 'made' || n === 'fixed' || n === 'helped' || n === 'worked') return false;
+  }
+  return false;
+}
+
+function findWithin(tokens: Token[], a: number, b: number, words: Set<string>): number {
+  for (let k = a; k < b; k++) if (words.has(tokens[k]!.norm)) return k;
+  return -1;
+}
+
+function objectAfter(tokens: Token[], k: number, end: number): string {
+  for (let j = k + 1; j < end && j <= k + 5; j++) {
+    const o = STEP_OBJECTS[tokens[j]!.norm];
+    if (o) return o;
+    if (tokens[j]!.kind === 'punct' && tokens[j]!.text !== '-' && tokens[j]!.text !== "'") break;
+  }
+  return '';
+}
+
+// ---------------------------------------------------------------------------
+// Conversation helpers
+
+/** All the facts the customer has given so far. */
+export function customerFacts(messages: ReadonlyArray<{ index: number; doc: Doc }>): Fact[] {
+  const out: Fact[] = [];
+  for (const m of messages) out.push(...extractFacts(m.doc, m.index));
+  return out;
+}
+
+/** Product words the agent may name in "which version of X". */
+export function productKey(norm: string): string {
+  return OS_WORDS[norm] ?? (APPS[norm] || BROWSERS[norm] ? norm : '');
+}
+
+export function isOsKey(key: string): boolean {
+  return ['windows', 'macos', 'ios', 'android', 'linux', 'chromeos'].includes(key);
+}
+
+export { DEVICE_WORDS, STEP_OBJECTS };
