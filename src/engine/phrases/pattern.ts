@@ -13,7 +13,7 @@ export type Item = { lit: string } | { any: true };
 export type Sequence = Item[];
 
 /** How many token sequences one pattern may expand into before it is rejected. */
-export const MAX_EXPANSIONS = 1024;
+export const MAX_EXPANSIONS = 20000;
 
 export class PatternError extends Error {}
 

@@ -92,3 +92,9 @@ test('emoji and emoticons are tokens of their own; exclamation runs are one toke
 test('a message with only quoted history has no prose words', () => {
   assert.equal(new Doc('> all of this\n> is quoted').wordCount, 0);
 });
+
+test('speaker labels of transcripts are not words the writer said', () => {
+  const d = new Doc('Agent: Restart it.\nCaller: why?\nNote: this stays');
+  assert.deepEqual(d.tokens.map((t) => t.text).slice(0, 4), ['Restart', 'it', '.', 'why']);
+  assert.ok(d.tokens.some((t) => t.text === 'Note'));
+});

@@ -67,7 +67,7 @@ export class Doc {
       if (b.kind !== 'prose') continue;
       const spans = findOpaqueSpans(text, b.start, b.end);
       this.opaque.push(...spans);
-      const blockTokens = tokenize(text, b.start, b.end, { opaque: spans });
+      const blockTokens = dropSpeakerLabels(text, tokenize(text, b.start, b.end, { opaque: spans }));
       for (const t of blockTokens) tokens.push(t);
     }
     this.tokens = tokens;
@@ -115,6 +115,27 @@ export class Doc {
   get hasProse(): boolean {
     return this.wordCount > 0;
   }
+}
+
+// Phone transcripts and pasted chats label their lines: "Agent: …", "Caller: …".
+// The label is not something the writer said.
+const SPEAKER_LABELS = new Set(['agent', 'caller', 'customer', 'user', 'tech', 'technician', 'support', 'rep', 'client', 'operator', 'me', 'helpdesk', 'engineer', 'analyst']);
+
+function dropSpeakerLabels(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const colon = tokens[i + 1];
+    if (t.kind === 'word' && colon && SPEAKER_LABELS.has(t.norm) && colon.text === ':' && colon.start === t.end) {
+      const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
+      if (text.slice(lineStart, t.start).trim() === '') {
+        i++;
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------
