@@ -4,7 +4,7 @@
 
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import { isCategory, SEVERITIES, type Category, type Severity } from '../types.js';
-import { expandPattern, PatternError } from './pattern.js';
+import { expandPattern, PatternError, sequenceKey } from './pattern.js';
 
 export interface LoadError {
   file: string;
@@ -72,7 +72,7 @@ interface Parsed {
 function parseYaml(text: string, file: string): Parsed {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const errors: LoadError[] = doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, message: e.message.split('\n')[0]! }));
+  const errors: LoadError[] = doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! }));
   const lineOf = (path: Array<string | number>): number => {
     let node: unknown = doc.contents;
     let best = 1;
@@ -166,8 +166,17 @@ export function parsePhraseList(
         return;
       }
       try {
-        for (const seq of expandPattern(entry.pattern)) {
-          const key = seq.map((it) => ('lit' in it ? it.lit : '*')).join(' ');
+        expandPattern(entry.pattern, { sets: true });
+        // Duplicates are looked for phrase by phrase when the pattern is small enough
+        // to list, and by its shape otherwise.
+        let seqs;
+        try {
+          seqs = expandPattern(entry.pattern, { limit: 5000 });
+        } catch {
+          seqs = expandPattern(entry.pattern, { sets: true });
+        }
+        for (const seq of seqs) {
+          const key = sequenceKey(seq);
           const prev = seen.get(key);
           if (prev !== undefined && prev !== line) {
             err(['phrases', i], `"${entry.pattern}" repeats "${key}" already listed on line ${prev}`);

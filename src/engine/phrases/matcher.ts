@@ -25,6 +25,8 @@ export interface PhraseMatch extends PhraseRef {
 interface TrieNode {
   next: Map<string, TrieNode>;
   any?: TrieNode;
+  /** Edges taken by any word of a set (alternatives of single words). */
+  sets?: Array<{ key: string; words: Set<string>; node: TrieNode }>;
   /** Phrases ending here. */
   out?: PhraseRef[];
 }
@@ -36,14 +38,20 @@ export class PhraseMatcher {
   private maxDepth = 0;
 
   add(pattern: string, ref: PhraseRef): void {
-    for (const seq of expandPattern(pattern)) this.addSequence(seq, ref);
+    for (const seq of expandPattern(pattern, { sets: true })) this.addSequence(seq, ref);
   }
 
   private addSequence(seq: Sequence, ref: PhraseRef): void {
     let node = this.root;
     for (const item of seq) {
       if ('any' in item) node = node.any ??= newNode();
-      else {
+      else if ('set' in item) {
+        const key = item.set.join('|');
+        node.sets ??= [];
+        let edge = node.sets.find((e) => e.key === key);
+        if (!edge) node.sets.push((edge = { key, words: new Set(item.set), node: newNode() }));
+        node = edge.node;
+      } else {
         let child = node.next.get(item.lit);
         if (!child) node.next.set(item.lit, (child = newNode()));
         node = child;
@@ -74,6 +82,7 @@ export class PhraseMatcher {
           const child = st.next.get(tok.norm);
           if (child) nextStates.push(child);
           if (st.any && tok.kind !== 'punct') nextStates.push(st.any);
+          if (st.sets) for (const e of st.sets) if (e.words.has(tok.norm)) nextStates.push(e.node);
         }
         for (const st of nextStates) {
           if (st.out) for (const ref of st.out) out.push({ ...ref, first: i, last: j + 1, start: tokens[i]!.start, end: tok.end });

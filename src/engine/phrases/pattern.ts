@@ -9,7 +9,7 @@
 
 import { tokenize } from '../text/tokenize.js';
 
-export type Item = { lit: string } | { any: true };
+export type Item = { lit: string } | { any: true } | { set: string[] };
 export type Sequence = Item[];
 
 /** How many token sequences one pattern may expand into before it is rejected. */
@@ -72,11 +72,22 @@ export function parsePattern(pattern: string): Node {
   return node;
 }
 
+export interface ExpandOptions {
+  /**
+   * Keep alternatives of single words as one set item instead of one sequence
+   * each: "(your|the) (laptop|pc|phone) (is|was) dead" stays one sequence of
+   * sets rather than 12 sequences, which keeps the automaton small.
+   */
+  sets?: boolean;
+  /** Expansion limit (default MAX_EXPANSIONS). */
+  limit?: number;
+}
+
 /** Expands a pattern into the token sequences it stands for. */
-export function expandPattern(pattern: string): Sequence[] {
+export function expandPattern(pattern: string, options: ExpandOptions = {}): Sequence[] {
   const node = parsePattern(pattern);
-  const out = expand(node, pattern);
-  const nonEmpty = out.filter((seq) => seq.some((it) => 'lit' in it));
+  const out = expand(node, pattern, options.sets ?? false, options.limit ?? MAX_EXPANSIONS);
+  const nonEmpty = out.filter((seq) => seq.some((it) => !('any' in it)));
   if (nonEmpty.length === 0) throw new PatternError(`"${pattern}" has no words`);
   for (const seq of nonEmpty) {
     if ('any' in seq[0]! || 'any' in seq[seq.length - 1]!) throw new PatternError(`"${pattern}" may not start or end with * or **`);
@@ -84,7 +95,12 @@ export function expandPattern(pattern: string): Sequence[] {
   return nonEmpty;
 }
 
-function expand(node: Node, pattern: string): Sequence[] {
+/** A readable key for a sequence: words, "*" for any word, "{a|b}" for a set. */
+export function sequenceKey(seq: Sequence): string {
+  return seq.map((it) => ('lit' in it ? it.lit : 'any' in it ? '*' : `{${it.set.join('|')}}`)).join(' ');
+}
+
+function expand(node: Node, pattern: string, sets: boolean, limit: number): Sequence[] {
   switch (node.type) {
     case 'lit': {
       const toks = tokenize(node.text);
@@ -96,20 +112,30 @@ function expand(node: Node, pattern: string): Sequence[] {
       return out;
     }
     case 'opt':
-      return [[], ...expand(node.body, pattern)];
+      return [[], ...expand(node.body, pattern, sets, limit)];
     case 'alt': {
       const out: Sequence[] = [];
-      for (const o of node.options) out.push(...expand(o, pattern));
-      if (out.length > MAX_EXPANSIONS) throw new PatternError(`"${pattern}" expands to too many phrases`);
+      const words = new Set<string>();
+      for (const o of node.options) {
+        for (const seq of expand(o, pattern, sets, limit)) {
+          const only = seq.length === 1 ? seq[0]! : undefined;
+          if (sets && only && 'lit' in only) words.add(only.lit);
+          else if (sets && only && 'set' in only) for (const w of only.set) words.add(w);
+          else out.push(seq);
+        }
+      }
+      if (words.size === 1) out.push([{ lit: [...words][0]! }]);
+      else if (words.size > 1) out.push([{ set: [...words].sort() }]);
+      if (out.length > limit) throw new PatternError(`"${pattern}" expands to too many phrases`);
       return out;
     }
     case 'seq': {
       let acc: Sequence[] = [[]];
       for (const p of node.parts) {
         const next: Sequence[] = [];
-        const options = expand(p, pattern);
+        const options = expand(p, pattern, sets, limit);
         for (const a of acc) for (const b of options) next.push([...a, ...b]);
-        if (next.length > MAX_EXPANSIONS) throw new PatternError(`"${pattern}" expands to too many phrases`);
+        if (next.length > limit) throw new PatternError(`"${pattern}" expands to too many phrases`);
         acc = next;
       }
       return acc;
