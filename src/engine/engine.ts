@@ -121,7 +121,9 @@ export class Engine {
       const doc = new Doc(message.text);
       const state = this.messageState(doc);
       const local: Finding[] = [];
-      const makeCtx = (p: PreparedRule, found: Finding[]): RuleContext => this.context(p, doc, state, index, conversation, customer, agentHistory, found, local);
+      // One context per message; the rule being run is swapped in (no per-rule allocation).
+      const ctx = new MessageContext(this, doc, state, index, conversation, customer, agentHistory, local);
+      const makeCtx = (p: PreparedRule, found: Finding[]): RuleContext => ctx.use(p, found);
       if (message.role === 'customer') {
         sawCustomer = true;
         for (const p of customerRules) runRule(p, makeCtx(p, local), diagnostics, index);
@@ -214,43 +216,80 @@ export class Engine {
     return st;
   }
 
-  private context(
-    p: PreparedRule, doc: Doc, state: MessageState, index: number, conversation: Conversation, customer: CustomerView,
-    agentHistory: Array<{ index: number; doc: Doc }>, found: Finding[], sink: Finding[],
-  ): RuleContext {
-    const engine = this;
-    const rule = p.rule;
-    return {
-      rule, doc, text: doc.text, index, message: conversation.messages[index]!, conversation, channel: conversation.channel,
-      customer, agentHistory, thresholds: this.thresholds, found,
-      matches: (listId) => {
-        if (!engine.lists.has(listId)) throw new Error(`rule ${rule.id} asked for unknown phrase list "${listId}"`);
-        return state.matches(listId);
-      },
-      entry: (m) => engine.lists.get(m.list)!.entries[m.entry] as PhraseEntry,
-      list: (listId) => engine.lists.get(listId),
-      glossary: () => state.glossary(),
-      isNegated: (m) => {
-        for (let k = m.first; k < m.first + 1 && k < doc.tokens.length; k++) if (doc.negated[k]) return true;
-        return false;
-      },
-      isQuoted: (m) => {
-        for (let k = m.first; k < m.last; k++) if (doc.tokens[k]?.quoted) return true;
-        return false;
-      },
-      report: (r: Report) => {
-        const start = Math.max(0, Math.min(r.start, doc.text.length));
-        const end = Math.max(start, Math.min(r.end, doc.text.length));
-        if (end <= start) return;
-        const kind = kindOf(rule.category);
-        sink.push({
-          rule: rule.id, category: rule.category, kind, skill: kind === 'signal' ? null : CATEGORY_SKILL[rule.category as Exclude<Category, SignalCategory>],
-          message: index, start, end, excerpt: doc.text.slice(start, end),
-          explanation: r.explanation ?? `${rule.docs.why} ${rule.docs.instead}`,
-          suggestion: r.suggestion ?? null, severity: r.severity ?? p.severity,
-        });
-      },
-    };
+
+}
+
+class MessageContext implements RuleContext {
+  rule!: Rule;
+  found: readonly Finding[] = [];
+  private severity: Severity = 'info';
+  readonly text: string;
+  readonly message: Conversation['messages'][number];
+  readonly channel: Conversation['channel'];
+  readonly thresholds: Thresholds;
+
+  constructor(
+    private readonly engine: Engine,
+    readonly doc: Doc,
+    private readonly state: MessageState,
+    readonly index: number,
+    readonly conversation: Conversation,
+    readonly customer: CustomerView,
+    readonly agentHistory: Array<{ index: number; doc: Doc }>,
+    private readonly sink: Finding[],
+  ) {
+    this.text = doc.text;
+    this.message = conversation.messages[index]!;
+    this.channel = conversation.channel;
+    this.thresholds = engine.thresholds;
+  }
+
+  use(p: PreparedRule, found: readonly Finding[]): this {
+    this.rule = p.rule;
+    this.severity = p.severity;
+    this.found = found;
+    return this;
+  }
+
+  matches(listId: string): PhraseMatch[] {
+    if (!this.engine.lists.has(listId)) throw new Error(`rule ${this.rule.id} asked for unknown phrase list "${listId}"`);
+    return this.state.matches(listId);
+  }
+
+  entry(m: PhraseMatch): PhraseEntry {
+    return this.engine.lists.get(m.list)!.entries[m.entry] as PhraseEntry;
+  }
+
+  list(listId: string): PhraseList | undefined {
+    return this.engine.lists.get(listId);
+  }
+
+  glossary(): Array<PhraseMatch & { term: GlossaryTerm }> {
+    return this.state.glossary();
+  }
+
+  isNegated(m: { first: number }): boolean {
+    return this.doc.negated[m.first] === 1;
+  }
+
+  isQuoted(m: { first: number; last: number }): boolean {
+    for (let k = m.first; k < m.last; k++) if (this.doc.tokens[k]?.quoted) return true;
+    return false;
+  }
+
+  report(r: Report): void {
+    const text = this.doc.text;
+    const start = Math.max(0, Math.min(r.start, text.length));
+    const end = Math.max(start, Math.min(r.end, text.length));
+    if (end <= start) return;
+    const rule = this.rule;
+    const kind = kindOf(rule.category);
+    this.sink.push({
+      rule: rule.id, category: rule.category, kind, skill: kind === 'signal' ? null : CATEGORY_SKILL[rule.category as Exclude<Category, SignalCategory>],
+      message: this.index, start, end, excerpt: text.slice(start, end),
+      explanation: r.explanation ?? `${rule.docs.why} ${rule.docs.instead}`,
+      suggestion: r.suggestion ?? null, severity: r.severity ?? this.severity,
+    });
   }
 }
 

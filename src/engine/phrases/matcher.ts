@@ -29,6 +29,8 @@ interface TrieNode {
   sets?: Array<{ key: string; words: Set<string>; node: TrieNode }>;
   /** Phrases ending here. */
   out?: PhraseRef[];
+  /** Built once before matching: every word to every node it leads to (literal and set edges). */
+  index?: Map<string, TrieNode[]>;
 }
 
 const newNode = (): TrieNode => ({ next: new Map() });
@@ -37,7 +39,10 @@ export class PhraseMatcher {
   private root: TrieNode = newNode();
   private maxDepth = 0;
 
+  private frozen = false;
+
   add(pattern: string, ref: PhraseRef): void {
+    this.frozen = false;
     for (const seq of expandPattern(pattern, { sets: true })) this.addSequence(seq, ref);
   }
 
@@ -68,29 +73,63 @@ export class PhraseMatcher {
     return out;
   }
 
+  /** Indexes every node's edges by word, so that matching does one lookup per active state. */
+  private freeze(): void {
+    const visit = (node: TrieNode): void => {
+      const index = new Map<string, TrieNode[]>();
+      for (const [w, child] of node.next) index.set(w, [child]);
+      for (const e of node.sets ?? []) {
+        for (const w of e.words) {
+          const arr = index.get(w);
+          if (arr) {
+            if (!arr.includes(e.node)) arr.push(e.node);
+          } else index.set(w, [e.node]);
+        }
+      }
+      node.index = index;
+      for (const child of node.next.values()) visit(child);
+      for (const e of node.sets ?? []) visit(e.node);
+      if (node.any) visit(node.any);
+    };
+    visit(this.root);
+    this.frozen = true;
+  }
+
   /** Matches in tokens[first, last). */
   matchRange(tokens: Token[], first: number, last: number, out: PhraseMatch[] = []): PhraseMatch[] {
+    if (!this.frozen) this.freeze();
+    const rootIndex = this.root.index!;
     let states: TrieNode[] = [];
+    let nextStates: TrieNode[] = [];
     for (let i = first; i < last; i++) {
+      // Most tokens start no phrase: one lookup decides.
+      const starts = rootIndex.get(tokens[i]!.norm);
+      if (!starts) continue;
       states.length = 0;
-      states.push(this.root);
-      for (let j = i; j < last && states.length > 0; j++) {
+      for (const st of starts) states.push(st);
+      work.steps += 1;
+      this.emit(states, tokens, i, i, out);
+      for (let j = i + 1; j < last && states.length > 0 && j - i < this.maxDepth; j++) {
         const tok = tokens[j]!;
         work.steps += states.length;
-        const nextStates: TrieNode[] = [];
+        nextStates.length = 0;
         for (const st of states) {
-          const child = st.next.get(tok.norm);
-          if (child) nextStates.push(child);
+          const children = st.index!.get(tok.norm);
+          if (children) for (const c of children) nextStates.push(c);
           if (st.any && tok.kind !== 'punct') nextStates.push(st.any);
-          if (st.sets) for (const e of st.sets) if (e.words.has(tok.norm)) nextStates.push(e.node);
         }
-        for (const st of nextStates) {
-          if (st.out) for (const ref of st.out) out.push({ ...ref, first: i, last: j + 1, start: tokens[i]!.start, end: tok.end });
-        }
+        this.emit(nextStates, tokens, i, j, out);
+        const swap = states;
         states = nextStates;
-        if (j - i + 1 >= this.maxDepth) break;
+        nextStates = swap;
       }
     }
     return out;
+  }
+
+  private emit(states: TrieNode[], tokens: Token[], i: number, j: number, out: PhraseMatch[]): void {
+    for (const st of states) {
+      if (st.out) for (const ref of st.out) out.push({ list: ref.list, entry: ref.entry, first: i, last: j + 1, start: tokens[i]!.start, end: tokens[j]!.end });
+    }
   }
 }
