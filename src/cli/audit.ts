@@ -9,7 +9,7 @@ import { looksBinary, peekFile, readFailure } from '../formats/read.js';
 import { auditRecord } from '../formats/records.js';
 import { reachesFailOn, type FailOn } from './check.js';
 import { displayPath } from './config.js';
-import { UsageError, type Output } from './io.js';
+import { UsageError, stdin, type Output } from './io.js';
 import type { Readable } from 'node:stream';
 
 export interface AuditOptions {
@@ -29,7 +29,7 @@ export async function runAudit(engine: Engine, opts: AuditOptions, out: Output):
   for (const arg of opts.inputs) {
     const display = arg === '-' ? '<stdin>' : displayPath(arg);
     let stream: Readable;
-    if (arg === '-') stream = process.stdin as unknown as Readable;
+    if (arg === '-') stream = stdin();
     else {
       try {
         const head = await peekFile(arg);

@@ -10,7 +10,7 @@ import { formatContext, formatDraft, formatSummary, type ContextSummary, type Dr
 import { listDraftFiles, readFailure, readStreamText, readTextFile, type ReadResult } from '../formats/read.js';
 import { contractScores, LineIndex, withPosition } from '../formats/records.js';
 import { displayPath } from './config.js';
-import { UsageError, type Output } from './io.js';
+import { UsageError, stdin, type Output } from './io.js';
 
 export type FailOn = Severity | 'never';
 export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
@@ -43,7 +43,7 @@ export async function loadContext(opts: Pick<CheckOptions, 'context' | 'customer
   let line: number | undefined;
   if (opts.context !== undefined) {
     file = opts.context === '-' ? '<stdin>' : displayPath(opts.context);
-    const read = opts.context === '-' ? await readStreamText(process.stdin) : await readTextFile(opts.context, file);
+    const read = opts.context === '-' ? await readStreamText(stdin()) : await readTextFile(opts.context, file);
     if (!read.ok) throw new UsageError(`--context ${read.message}`);
     const item = parseConversationText(read.text);
     if (!item.ok) throw new UsageError(`--context ${file}:${item.line}: ${item.reason}`);
@@ -71,7 +71,7 @@ async function expandInputs(inputs: string[], out: Output): Promise<{ list: Inpu
     if (arg === '-') {
       if (stdinUsed) continue;
       stdinUsed = true;
-      list.push({ display: '<stdin>', read: () => readStreamText(process.stdin) });
+      list.push({ display: '<stdin>', read: () => readStreamText(stdin()) });
       continue;
     }
     const display = displayPath(arg);

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import {
-  DataError, Engine, checkListExamples, getDefaultEngine, parseConfig, parseGlossary, parsePhraseFile,
+  CONVERSATION_PROBLEMS, DataError, Engine, MESSAGE_PROBLEMS, SIGNALS, STRENGTHS, checkListExamples, isCategory, getDefaultEngine, parseConfig, parseGlossary, parsePhraseFile,
   type EngineConfig, type LoadError, type PhraseList,
 } from '../engine/index.js';
 
@@ -110,12 +110,16 @@ export function parseConfigText(text: string, display: string, baseDir: string, 
   }
 
   // Rule settings: check the names here, where the line is known (the engine only knows "config").
+  // A taxonomy category no rule implements yet is accepted and has no effect (the engine
+  // would reject it), so a team config does not break when rules come and go.
   if (config.rules) {
     const known = new Set<string>();
     for (const r of getDefaultEngine().rules) known.add(r.id).add(r.category);
     for (const l of config.phrases ?? []) if (l.kind === 'existence' && !l.extends && l.category) known.add(`phrases/${l.id}`).add(l.category);
     for (const id of Object.keys(config.rules)) {
-      if (!known.has(id)) errors.push({ file: display, line: lineOf(['rules', id]), message: `"rules": no rule or category is called "${id}"${didYouMean(id, [...known])} (see \`rapport rules\`)` });
+      if (known.has(id)) continue;
+      if (isCategory(id)) delete config.rules[id];
+      else errors.push({ file: display, line: lineOf(['rules', id]), message: `"rules": no rule or category is called "${id}"${didYouMean(id, [...known, ...ALL_CATEGORIES])} (see \`rapport rules\`)` });
     }
   }
   if (errors.length) throw new DataError(errors);
@@ -148,7 +152,8 @@ function readDataFile(
 function parseYamlWithLines(text: string, file: string): { value: unknown; lineOf: (path: Array<string | number>) => number; errors: LoadError[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const errors: LoadError[] = doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, message: e.message.split('\n')[0]! }));
+  // With prettyErrors off the parser gives offsets (e.pos), not lines: count them here.
+  const errors: LoadError[] = doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! }));
   const pos = (n: unknown): number | undefined => {
     const r = (n as YamlNode | undefined)?.range;
     return r ? lineCounter.linePos(r[0]).line : undefined;
@@ -176,6 +181,8 @@ export function displayPath(p: string, cwd = process.cwd()): string {
   const rel = relative(cwd, p);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
 }
+
+const ALL_CATEGORIES: string[] = [...MESSAGE_PROBLEMS, ...CONVERSATION_PROBLEMS, ...STRENGTHS, ...SIGNALS];
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 

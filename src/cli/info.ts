@@ -108,7 +108,7 @@ function findingLines(f: Finding, c: Output['colors']): string[] {
 
 export async function runLists(engine: Engine, format: 'pretty' | 'json', out: Output): Promise<number> {
   const rows = [...engine.lists.values()]
-    .map((l) => ({ id: l.id, kind: l.kind, category: l.category ?? null, count: l.entries.length, ...(l.description ? { description: l.description } : {}), ...(l.file ? { file: l.file } : {}) }))
+    .map((l) => ({ id: l.id, kind: l.kind, category: l.category ?? null, count: l.entries.length, ...(l.description ? { description: l.description.replace(/\s+/g, ' ').trim() } : {}), ...(l.file ? { file: l.file } : {}) }))
     .sort((a, b) => a.id.localeCompare(b.id));
   if (format === 'json') {
     await out.out(`${JSON.stringify(rows, null, 2)}\n`);
@@ -119,9 +119,13 @@ export async function runLists(engine: Engine, format: 'pretty' | 'json', out: O
   const catW = Math.max(8, ...rows.map((r) => (r.category ?? '—').length));
   const lines = [c.dim(`${'list'.padEnd(idW)}  ${'kind'.padEnd(9)}  ${'category'.padEnd(catW)}  ${'phrases'.padStart(7)}  description`)];
   for (const r of rows) {
-    lines.push(`${r.id.padEnd(idW)}  ${r.kind.padEnd(9)}  ${(r.category ?? '—').padEnd(catW)}  ${String(r.count).padStart(7)}  ${c.dim(r.description ?? '')}`);
+    lines.push(`${r.id.padEnd(idW)}  ${r.kind.padEnd(9)}  ${(r.category ?? '—').padEnd(catW)}  ${String(r.count).padStart(7)}  ${c.dim(clip(r.description ?? '', 90))}`);
   }
   lines.push('', c.dim(`${rows.length} lists, ${rows.reduce((n, r) => n + r.count, 0)} phrases; glossary: ${engine.glossaryTerms.length} terms.`));
   await out.out(`${lines.join('\n')}\n`);
   return 0;
+}
+
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }

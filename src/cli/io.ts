@@ -4,6 +4,7 @@
 // reader goes away (`rapport audit big.jsonl | head`).
 
 import { once } from 'node:events';
+import type { Readable } from 'node:stream';
 import pc from 'picocolors';
 
 export type Colors = ReturnType<typeof pc.createColors>;
@@ -39,7 +40,14 @@ export class Output {
   async out(text: string): Promise<void> {
     if (pipeClosed || !text) return;
     const ok = process.stdout.write(text);
-    if (!ok && !pipeClosed && process.stdout.writableNeedDrain) await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]);
+    if (ok || pipeClosed || !process.stdout.writableNeedDrain) return;
+    try {
+      await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]);
+    } catch (e) {
+      // `once` rejects when the stream errors while we wait: a closed pipe ends the output.
+      if ((e as NodeJS.ErrnoException).code === 'EPIPE') pipeClosed = true;
+      else throw e;
+    }
   }
   /** A line on stderr. */
   err(line: string): void {
@@ -51,4 +59,15 @@ export class Output {
 export function useColor(): boolean {
   const noColor = process.env.NO_COLOR;
   return Boolean(process.stdout.isTTY) && (noColor === undefined || noColor === '');
+}
+
+let stdinOverride: Readable | undefined;
+
+/** Standard input (tests substitute a stream of their own with `setStdin`). */
+export function stdin(): Readable {
+  return stdinOverride ?? (process.stdin as unknown as Readable);
+}
+
+export function setStdin(stream: Readable | undefined): void {
+  stdinOverride = stream;
 }

@@ -205,7 +205,8 @@ function configFrom(v: Record<string, unknown>, out: Output): LoadedConfig | num
     return loadConfig(typeof v.config === 'string' ? { configPath: v.config } : {});
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
-    for (const x of e.errors) out.err(`${x.file}:${x.line}: ${x.message}`);
+    const sorted = [...e.errors].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+    for (const x of sorted) out.err(`${x.file}:${x.line}: ${x.message}`);
     out.err(`rapport: the config has ${e.errors.length} error${e.errors.length === 1 ? '' : 's'}; nothing was checked`);
     return 2;
   }

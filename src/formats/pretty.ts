@@ -46,7 +46,7 @@ export function formatDraft(report: DraftReport, c: Colors, options: { strengths
 
   for (const f of problems) {
     const pos = `${f.line}:${f.column}`.padEnd(posW);
-    lines.push(`  ${c.dim(pos)}  ${severityColor(f.severity, c)(f.severity.padEnd(sevW))}  ${c.bold(f.category.padEnd(catW))}  ${f.explanation}  ${c.dim(`(${f.rule})`)}`);
+    lines.push(`  ${c.dim(pos)}  ${severityColor(f.severity, c)(f.severity.padEnd(sevW))}  ${c.bold(f.category.padEnd(catW))}  ${f.explanation.replace(/\s+/g, ' ')}  ${c.dim(`(${f.rule})`)}`);
     const { source, marks } = excerptLines(index, f.start, f.end);
     lines.push(`${gutter}${c.dim('│')} ${source}`);
     lines.push(`${gutter}${c.dim('│')} ${severityColor(f.severity, c)(marks)}`);

@@ -42,6 +42,7 @@ export function parsePattern(pattern: string): Node {
         }
         if (s[i] !== ')') throw new PatternError(`unclosed "(" in "${pattern}"`);
         i++;
+        if (s[i] === '?' || s[i] === '*' || s[i] === '+') throw new PatternError(`"${s[i]}" after ")" is not pattern syntax in "${pattern}"; write optional words in [brackets]`);
         parts.push({ type: 'alt', options });
       } else if (c === '[') {
         flush();

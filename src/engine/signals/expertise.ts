@@ -1,44 +1,232 @@
-// How technical the customer is, judged from their own words: what they say
-// about themselves ("I'm not good with computers", "I'm the sysadmin"), the
-// glossary terms they use and how precisely, and whether they paste logs,
-// commands or code. `jargon` judges the agent's words against this.
+// How technical the customer is, judged from their own words across all their
+// messages: what they say about themselves ("I'm not good with computers", "I'm
+// the sysadmin") outweighs everything else; then the glossary terms they use
+// (expert terms count double), precise technical words and tools, pasted
+// commands, code and stack traces, exact versions and addresses. Naming things
+// correctly (Outlook, the router, Settings, "restarted it already") is
+// intermediate; symptoms in everyday words ("the internet is broken", "the
+// little wheel") and confusion ("what does that mean?") point to novice.
+// Words the customer quotes (an error dialog they copied) are what they read,
+// not their vocabulary, and do not count. `jargon` judges the agent against this.
 
 import type { GlossaryTerm } from '../phrases/load.js';
 import type { PhraseMatch } from '../phrases/matcher.js';
 import type { Doc } from '../text/doc.js';
 import type { Expertise } from '../types.js';
 
-export function estimateExpertise(
-  messages: Array<{ doc: Doc }>,
-  glossaryIn: (doc: Doc) => Array<PhraseMatch & { term: GlossaryTerm }>,
-  matchesIn: (listId: string, doc: Doc) => PhraseMatch[],
-): Expertise {
-  let novice = 0;
-  let expert = 0;
-  let technicalTerms = 0;
-  let expertTerms = 0;
-  let commonTerms = 0;
-  let pasted = 0;
-  const distinct = new Set<string>();
+export interface ExpertiseEvidence {
+  /** "I'm not technical", "my son usually does this". */
+  selfNovice: number;
+  /** "I'm the sysadmin", "I work in IT". */
+  selfExpert: number;
+  /** Distinct glossary terms by level (ordinary-word expert terms count as technical). */
+  expertTerms: number;
+  technicalTerms: number;
+  /** Common glossary terms that show the customer names things (router, browser…). */
+  namingTerms: number;
+  /** Precise technical words and tools outside the glossary (expertise.technical). */
+  technicalWords: number;
+  /** Correctly named programs, places and actions (expertise.intermediate). */
+  naming: number;
+  /** Everyday descriptions and confusion. */
+  everyday: number;
+  confused: number;
+  /** Pasted commands and code (strong), technical logs and traces, dialog-like error lines (weak). */
+  commands: number;
+  logs: number;
+  errorLines: number;
+  /** Exact versions, IP addresses, inline code, paths, command-line flags, identifiers. */
+  precise: number;
+  /** Writes for an organisation ("our customers", "we invoice"): a practised user, at least intermediate. */
+  organisation: number;
+  /** Everything written in lower case, chat-style. */
+  casual: number;
+}
+
+type GlossaryIn = (doc: Doc) => Array<PhraseMatch & { term: GlossaryTerm }>;
+type MatchesIn = (listId: string, doc: Doc) => PhraseMatch[];
+
+export function estimateExpertise(messages: Array<{ doc: Doc }>, glossaryIn: GlossaryIn, matchesIn: MatchesIn): Expertise {
+  return decideExpertise(expertiseEvidence(messages, glossaryIn, matchesIn));
+}
+
+/** Common-level glossary terms that show the customer names things correctly. */
+const NAMING_TERMS = new Set([
+  'router', 'modem', 'hotspot', 'browser', 'browser extension', 'incognito mode', 'task manager', 'operating system', 'reboot',
+  'windows update', 'antivirus', 'phishing', 'factory reset', 'hard drive', 'zip file', 'external drive', 'cloud storage', 'bluetooth', 'hdmi',
+]);
+
+/** Expert-level terms that are also ordinary words: they count as technical only. */
+const ORDINARY = new Set([
+  'production', 'prod', 'staging', 'exception', 'exceptions', 'transaction', 'transactions', 'string', 'strings', 'null', 'index', 'indexes',
+  'table', 'thread', 'threads', 'instance', 'instances', 'root', 'node', 'nodes', 'cluster', 'clusters', 'mount', 'mounted', 'hash', 'commit',
+  'commits', 'committed', 'branch', 'branches', 'pipeline', 'tenant', 'tenants', 'registrar', 'compile', 'compiled', 'dependency',
+  'dependencies', 'throughput', 'jitter', 'provisioning', 'provisioned', 'replica', 'replication', 'exploit', 'sandbox', 'pod', 'pods',
+  'schema', 'shell', 'query', 'deadlock', 'codec', 'index', 'runtime', 'failover', 'unmount', 'deploy', 'deployed',
+]);
+
+/** Words of someone writing for a business or an institution. */
+const WORK = new Set([
+  'customers', 'clients', 'patients', 'staff', 'students', 'pupils', 'invoice', 'invoices', 'payroll', 'team', 'colleagues', 'office', 'business',
+  'company', 'plan', 'account', 'accounts', 'users', 'seats', 'practice', 'school', 'department', 'shop', 'store', 'orders', 'contract', 'billing',
+  'subscription', 'licences', 'licenses', 'platform', 'integration', 'site', 'website', 'server', 'servers', 'clinic', 'branch',
+]);
+
+const PROMPT = /^\s*(\$|#|>>>|PS [A-Za-z]:\\|[A-Za-z]:\\[^>]{0,120}>|[\w.-]{1,40}@[\w.-]{1,60}:[~/])/;
+const TRACE = /^\s*(at [\w$.<>/]+|File "|Traceback|\[?\d{4}-\d{2}-\d{2}|\[?\d{1,2}:\d{2}:\d{2}|#\d+ 0x|(kernel|systemd|sshd|nginx|httpd|postfix|cron|dhclient)(\[\d+\])?:|HTTP\/\d|(GET|POST|PUT|DELETE|PATCH|HEAD) \/|\w+(\.\w+)+(Error|Exception)\b)/;
+
+/** What one message shows; cached per Doc, since the estimate re-reads every earlier message. */
+interface DocEvidence {
+  counts: ExpertiseEvidence;
+  /** Glossary terms by canonical key: 'expert' | 'technical' | 'naming' | 'none'. */
+  terms: Map<string, 'expert' | 'technical' | 'naming' | 'none'>;
+  naming: Set<string>;
+  technical: Set<string>;
+}
+
+const cache = new WeakMap<Doc, DocEvidence>();
+
+const emptyEvidence = (): ExpertiseEvidence => ({
+  selfNovice: 0, selfExpert: 0, expertTerms: 0, technicalTerms: 0, namingTerms: 0, technicalWords: 0, naming: 0, everyday: 0, confused: 0,
+  commands: 0, logs: 0, errorLines: 0, precise: 0, organisation: 0, casual: 0,
+});
+
+export function expertiseEvidence(messages: Array<{ doc: Doc }>, glossaryIn: GlossaryIn, matchesIn: MatchesIn): ExpertiseEvidence {
+  const e = emptyEvidence();
+  const terms = new Map<string, string>();
+  const naming = new Set<string>();
+  const technical = new Set<string>();
   for (const { doc } of messages) {
-    novice += matchesIn('expertise.novice', doc).length;
-    expert += matchesIn('expertise.expert', doc).length;
-    for (const b of doc.blocks) if (b.kind === 'code' || b.kind === 'log') pasted++;
-    for (const o of doc.opaque) if (o.kind === 'code' || o.kind === 'path') pasted++;
-    for (const g of glossaryIn(doc)) {
-      const key = g.term.term.toLowerCase();
-      if (distinct.has(key)) continue;
-      distinct.add(key);
-      if (g.term.level === 'expert') expertTerms++;
-      else if (g.term.level === 'technical') technicalTerms++;
-      else commonTerms++;
+    let d = cache.get(doc);
+    if (!d) cache.set(doc, (d = docEvidence(doc, glossaryIn, matchesIn)));
+    for (const k of Object.keys(e) as Array<keyof ExpertiseEvidence>) {
+      if (k === 'organisation' || k === 'casual') e[k] = Math.max(e[k], d.counts[k]);
+      else e[k] += d.counts[k];
+    }
+    for (const [key, kind] of d.terms) if (!terms.has(key)) terms.set(key, kind);
+    for (const x of d.naming) naming.add(x);
+    for (const x of d.technical) technical.add(x);
+  }
+  for (const kind of terms.values()) {
+    if (kind === 'expert') e.expertTerms++;
+    else if (kind === 'technical') e.technicalTerms++;
+    else if (kind === 'naming') e.namingTerms++;
+  }
+  e.naming = naming.size;
+  e.technicalWords = technical.size;
+  return e;
+}
+
+function docEvidence(doc: Doc, glossaryIn: GlossaryIn, matchesIn: MatchesIn): DocEvidence {
+  const e = emptyEvidence();
+  const out: DocEvidence = { counts: e, terms: new Map(), naming: new Set(), technical: new Set() };
+  const own = (m: PhraseMatch): boolean => !doc.tokens[m.first]!.quoted && !doc.tokens[m.last - 1]!.quoted;
+  for (const m of matchesIn('expertise.novice', doc)) if (own(m)) e.selfNovice++;
+  for (const m of matchesIn('expertise.expert', doc)) if (own(m) && !doc.negated[m.first]) e.selfExpert++;
+  for (const m of matchesIn('expertise.novice-words', doc)) if (own(m)) e.everyday++;
+  for (const m of matchesIn('customer.confusion', doc)) if (own(m) && !doc.negated[m.first]) e.confused++;
+  for (const m of matchesIn('expertise.intermediate', doc)) {
+    if (!own(m)) continue;
+    out.naming.add(doc.text.slice(m.start, m.end).toLowerCase());
+  }
+  for (const m of matchesIn('expertise.technical', doc)) {
+    if (!own(m)) continue;
+    out.technical.add(doc.text.slice(m.start, m.end).toLowerCase());
+  }
+  for (const g of glossaryIn(doc)) {
+    if (doc.tokens[g.first]?.quoted) continue;
+    // "what's a router?", "something called MFA": asking about a term is not knowing it.
+    if (askedAbout(doc, g.first)) { e.confused++; continue; }
+    const key = g.term.term.toLowerCase();
+    if (out.terms.has(key)) continue;
+    const written = doc.text.slice(g.start, g.end).toLowerCase();
+    if (g.term.level === 'expert') out.terms.set(key, ORDINARY.has(written) || ORDINARY.has(key) ? 'technical' : 'expert');
+    else if (g.term.level === 'technical') out.terms.set(key, 'technical');
+    else out.terms.set(key, NAMING_TERMS.has(key) ? 'naming' : 'none');
+  }
+  // Pasted blocks: commands and code, technical logs, or an error line copied from a dialog.
+  for (const b of doc.blocks) {
+    if (b.kind === 'code') { e.commands++; continue; }
+    if (b.kind !== 'log') continue;
+    let prompt = false;
+    let trace = false;
+    for (const line of doc.text.slice(b.start, b.end).split('\n')) {
+      const l = line.length > 300 ? line.slice(0, 300) : line;
+      if (PROMPT.test(l)) prompt = true;
+      else if (TRACE.test(l)) trace = true;
+    }
+    if (prompt) e.commands++;
+    else if (trace) e.logs++;
+    else e.errorLines++;
+  }
+  let precise = 0;
+  for (const o of doc.opaque) if (o.kind === 'code') precise += 1.5;
+  else if (o.kind === 'path') precise += 0.5;
+  const toks = doc.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.quoted) continue;
+    if (t.kind === 'num' || t.kind === 'word') {
+      const dots = countChar(t.text, '.');
+      if (dots >= 2 && /^v?\d/.test(t.text) && !/\.$/.test(t.text)) precise += 1; // 10.0.19045, 192.168.1.20, v2.3.1
+      else if (t.kind === 'word' && /^v\d+(\.\d+)+$/i.test(t.text)) precise += 1;
+      else if (t.kind === 'word' && t.text.length <= 30 && /^[a-z][a-z0-9]*(-[a-z0-9]+)*-?\d+[a-z0-9]*$/.test(t.text) && /[a-z]{2}/.test(t.text)) precise += 1; // host names: db-fra-04, app-02, esx-07
+      else if (t.kind === 'num' && dots === 1 && /^\d{1,2}\.\d{1,2}$/.test(t.text) && k > 0 && /^[A-Za-z]/.test(toks[k - 1]!.text) && toks[k - 1]!.kind === 'word') precise += 0.5; // macOS 14.3, Python 3.12
+      else if (t.kind === 'word' && t.text.length <= 40 && (t.text.includes('_') || /^[a-z]+[A-Z][a-zA-Z]*$/.test(t.text)) && !t.text.startsWith('_')) precise += 1; // snake_case, camelCase
+    } else if (t.kind === 'punct' && (t.text === '--' || t.text === '-') && toks[k + 1]?.kind === 'word' && toks[k + 1]!.start === t.end && (k === 0 || toks[k - 1]!.end < t.start)) {
+      if (t.text === '--' || toks[k + 1]!.text.length <= 3) precise += 1; // --force, -rf
     }
   }
+  e.precise += Math.min(precise, 4);
+  let we = false;
+  let work = false;
+  let words = 0;
+  let upper = false;
+  for (const t of toks) {
+    if (t.kind !== 'word' || t.quoted) continue;
+    words++;
+    if (t.norm === 'we' || t.norm === 'our' || t.norm === "we're" || t.norm === "we've") we = true;
+    if (WORK.has(t.norm)) work = true;
+    if (t.text !== t.norm && t.text.toLowerCase() === t.norm && t.norm !== 'i') upper = true;
+  }
+  if (we && work) e.organisation = 1;
+  if (words >= 5 && !upper) e.casual = 1;
+  return out;
+}
+
+export function decideExpertise(e: ExpertiseEvidence): Expertise {
   // What people say about themselves outweighs vocabulary.
-  if (expert > 0 && novice === 0) return 'expert';
-  if (novice > 0) return 'novice';
-  const technical = expertTerms * 2 + technicalTerms + pasted * 2;
-  if (technical >= 3 || expertTerms >= 2) return 'expert';
-  if (technical >= 1 || commonTerms >= 1) return 'intermediate';
+  if (e.selfExpert > 0 && e.selfNovice === 0) return 'expert';
+  if (e.selfNovice > 0 && e.selfExpert === 0) return 'novice';
+  const technical = e.expertTerms * 2 + e.technicalTerms + e.technicalWords * 1.5 + e.commands * 3 + e.logs * 1.5 + e.errorLines * 0.5 + Math.min(e.precise, 3);
+  const plain = Math.min(e.everyday, 3) + Math.min(e.confused, 3) * 0.75 + e.casual * 0.5;
+  const naming = e.naming + e.namingTerms;
+  // Expert: precise vocabulary or pasted commands, not outweighed by signs of confusion.
+  // Lower case alone says nothing about an expert ("fyi dns resolves fine…"): only confusion and everyday words count here.
+  if (e.everyday === 0 && e.confused === 0 && (e.expertTerms > 0 || e.commands > 0 || e.technicalWords > 0 || e.logs > 0) && technical >= 2) return 'expert';
+  const unsure = Math.min(e.everyday, 3) + Math.min(e.confused, 3) * 0.75;
+  if (technical >= 3 && technical - unsure * 1.5 >= 3) return 'expert';
+  // Intermediate: names things correctly, with some technical words at most; or writes for an organisation.
+  const middle = naming + Math.min(technical, 2) + e.organisation;
+  if (middle >= 1 && middle > plain) return 'intermediate';
   return 'novice';
+}
+
+const ASK_BEFORE = new Set(["what's", 'whats', 'called', 'named', 'mean', 'means']);
+
+function askedAbout(doc: Doc, first: number): boolean {
+  const s = doc.sentenceAt(doc.tokens[first]!.start);
+  if (!s) return false;
+  for (let k = first - 1; k >= s.first && k >= first - 3; k--) {
+    const n = doc.tokens[k]!.norm;
+    if (ASK_BEFORE.has(n)) return n === 'called' || n === 'named' || s.question;
+    if (n === 'what' && (doc.tokens[k + 1]?.norm === 'is' || doc.tokens[k + 1]?.norm === 'are')) return s.question;
+  }
+  return false;
+}
+
+function countChar(s: string, c: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s[i] === c) n++;
+  return n;
 }

@@ -42,7 +42,7 @@ const NEGATORS = new Set([
 ]);
 /** How many tokens after a negator its scope reaches. */
 const NEGATION_WINDOW = 5;
-const SCOPE_BREAKERS = new Set([',', ';', ':', 'but', 'however', 'although', 'though', 'and', 'so', 'because', 'if']);
+const SCOPE_BREAKERS = new Set([',', ';', ':', '\u2014', '\u2013', '-', '(', ')', 'but', 'however', 'although', 'though', 'and', 'so', 'because', 'if']);
 
 export class Doc {
   readonly text: string;
@@ -352,6 +352,8 @@ function splitSentences(text: string, tokens: Token[]): { sentences: Sentence[];
       if (i === first + 1 && isListMarker(tokens, first, text) === 2) continue;
       // "e.g." and "v2.1" are single tokens already; a full stop before a lower-case word is not an end.
       if (t.text === '.' && next.kind === 'word' && /^\p{Ll}/u.test(next.text)) continue;
+      // A dot with no space after it joins a name ("Sites.Read.All", "System.IO"); it ends nothing.
+      if (t.text === '.' && next.start === t.end && (next.kind === 'word' || next.kind === 'num')) continue;
       if (next.kind === 'punct' && /^[)"'\u201d\u2019\]]$/.test(next.text)) continue;
       if (next.kind === 'emoji') continue;
       closeSentence(i + 1);

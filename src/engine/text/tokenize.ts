@@ -150,6 +150,12 @@ const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr
 function isAbbreviationDot(text: string, wordStart: number, dot: number): boolean {
   const w = text.slice(wordStart, dot).toLowerCase();
   if (w.length > 6) return false;
+  // "No. 5" is a number sign; "No. Open a ticket." is the word "no" ending a sentence.
+  if (w === 'no') {
+    let k = dot + 1;
+    while (k < text.length && text.charCodeAt(k) === 32) k++;
+    return k < text.length && (isDigit(text.charCodeAt(k)) || text[k] === '#');
+  }
   if (ABBREVIATIONS.has(w)) return true;
   // "e.g" in progress: single letters separated by dots.
   return /^([a-z]\.)+[a-z]$/.test(w);

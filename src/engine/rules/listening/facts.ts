@@ -12,7 +12,8 @@ import type { Token } from '../../text/tokenize.js';
 
 export type FactKind =
   | 'error' | 'screenshot' | 'os' | 'version' | 'browser' | 'device' | 'model' | 'app'
-  | 'order' | 'ticket' | 'invoice' | 'account' | 'reference' | 'email' | 'tried';
+  | 'order' | 'ticket' | 'invoice' | 'account' | 'reference' | 'email' | 'tried'
+  | 'name' | 'dob' | 'year' | 'room' | 'address' | 'phone' | 'domain' | 'username';
 
 export interface Fact {
   kind: FactKind;
@@ -40,7 +41,7 @@ const ID_NOUNS: Record<string, FactKind> = {
   order: 'order', orders: 'order', purchase: 'order', shipment: 'order', tracking: 'order',
   ticket: 'ticket', case: 'ticket', incident: 'ticket', request: 'ticket', ref: 'ticket', reference: 'ticket', confirmation: 'ticket', booking: 'ticket', claim: 'ticket', rma: 'ticket',
   invoice: 'invoice', bill: 'invoice', receipt: 'invoice', transaction: 'invoice', payment: 'invoice',
-  account: 'account', customer: 'account', member: 'account', membership: 'account', subscription: 'account', policy: 'account', employee: 'account', licence: 'account', license: 'account', serial: 'account',
+  account: 'account', customer: 'account', member: 'account', membership: 'account', subscription: 'account', policy: 'account', employee: 'account', licence: 'account', license: 'account', serial: 'account', nhs: 'account', patient: 'account', student: 'account', asset: 'account', tag: 'account', fault: 'ticket', job: 'ticket',
   error: 'error', code: 'error', errorcode: 'error', status: 'error', exception: 'error', 'error-code': 'error',
 };
 /** Words that may sit between the noun and the identifier ("order number is #123"). */
@@ -132,7 +133,7 @@ const STEP_VERBS: Record<string, StepVerb> = {
   reset: { step: 'reset-password', past: true, needs: PASSWORD_NOUNS }, changed: { step: 'reset-password', past: true, needs: PASSWORD_NOUNS },
   resetting: { step: 'reset-password', past: false, needs: PASSWORD_NOUNS }, change: { step: 'reset-password', past: false, needs: PASSWORD_NOUNS },
   unplugged: { step: 'unplug', past: true }, replugged: { step: 'unplug', past: true }, reseated: { step: 'unplug', past: true }, reconnected: { step: 'unplug', past: true, needs: CABLE_NOUNS },
-  unplug: { step: 'unplug', past: false }, unplugging: { step: 'unplug', past: false }, reseat: { step: 'unplug', past: false },
+  unplug: { step: 'unplug', past: false }, unplugging: { step: 'unplug', past: false }, reseat: { step: 'unplug', past: false }, reseating: { step: 'unplug', past: false },
   checked: { step: 'check-spam', past: true, needs: SPAM_NOUNS }, looked: { step: 'check-spam', past: true, needs: SPAM_NOUNS }, searched: { step: 'check-spam', past: true, needs: SPAM_NOUNS },
   check: { step: 'check-spam', past: false, needs: SPAM_NOUNS }, checking: { step: 'check-spam', past: false, needs: SPAM_NOUNS }, look: { step: 'check-spam', past: false, needs: SPAM_NOUNS },
 };
@@ -215,6 +216,7 @@ export function extractFacts(doc: Doc, message: number): Fact[] {
           let a = k + 1 + (colon ? 1 : 0);
           if (tokens[a]?.text === '"' || tokens[a]?.text === '\u201c' || tokens[a]?.text === "'") a++;
           if (tokens[a]?.norm === 'that') a++;
+          if (tokens[a]?.quoted) a = end; // the quotation itself was taken above
           let b = a;
           while (b < end && b - a < 14 && !(tokens[b]!.kind === 'punct' && /^[.!?;]+$/.test(tokens[b]!.text) && !tokens[b]!.quoted)) b++;
           if (b - a >= 2 && !facts.some((f) => f.kind === 'error' && f.start <= tokens[a]!.start && f.end >= tokens[b - 1]!.start)) {
@@ -243,12 +245,12 @@ export function extractFacts(doc: Doc, message: number): Fact[] {
       if (dev && !(n === 'mac' && tokens[k + 1]?.norm === 'address') && !(n === 'cell' && tokens[k + 1]?.norm !== 'phone') && !(n === 'surface' && !/^S/.test(t.text)) && !(n === 'tower' && !tokens[k - 1]?.norm.match(/^(my|the|pc|computer|a)$/))) {
         add('device', t.text, dev, t.start, t.end);
       }
-      if ((BRANDS.has(n) && (!GATED_BRANDS.has(n) || /^[A-Z]/.test(t.text))) || MODEL_WORDS.has(n)) {
+      if (((BRANDS.has(n) && (!GATED_BRANDS.has(n) || /^[A-Z]/.test(t.text))) || MODEL_WORDS.has(n)) && !facts.some((f) => f.kind === 'model' && f.start < t.start && f.end >= t.end)) {
         const next = tokens[k + 1];
-        const model = next && k + 1 < end && (next.kind === 'num' || (next.kind === 'word' && /\d/.test(next.text)) || MODEL_WORDS.has(next.norm));
+        const model = next && k + 1 < end && (next.kind === 'num' || (next.kind === 'word' && /\d/.test(next.text)) || MODEL_WORDS.has(next.norm) || (BRANDS.has(n) && next.caps === true && /\d/.test(tokens[k + 2]?.text ?? '')));
         if (model || (MODEL_WORDS.has(n) && n !== 'surface' && n !== 'galaxy' && n !== 'pixel' && n !== 'envy' && n !== 'yoga' && n !== 'aspire' && n !== 'workforce')) {
           let b = k + 1;
-          while (b < end && b < k + 4 && (tokens[b]!.kind === 'num' || /\d/.test(tokens[b]!.text) || MODEL_WORDS.has(tokens[b]!.norm) || ['pro', 'air', 'max', 'plus', 'mini', 'ultra', 'laptop', 'go'].includes(tokens[b]!.norm))) b++;
+          while (b < end && b < k + 4 && (tokens[b]!.kind === 'num' || /\d/.test(tokens[b]!.text) || (tokens[b]!.caps === true && b === k + 1) || MODEL_WORDS.has(tokens[b]!.norm) || ['pro', 'air', 'max', 'plus', 'mini', 'ultra', 'laptop', 'go'].includes(tokens[b]!.norm))) b++;
           add('model', text.slice(t.start, tokens[b - 1]!.end), n, t.start, tokens[b - 1]!.end);
         }
       }
@@ -277,9 +279,84 @@ export function extractFacts(doc: Doc, message: number): Fact[] {
       }
     }
     stepsInSentence(doc, s, true, (step, object, a, b) => add('tried', text.slice(a, b), step, a, b, object));
+    personalFacts(doc, s, add);
   }
   cache.set(doc, facts);
   return facts;
+}
+
+const INTRO = new Set(["it's", 'its', 'name', 'this', "i'm", 'son', 'daughter', 'called', 'mum', 'dad', 'husband', 'wife', 'student', 'pupil', 'child']);
+const STREET = new Set(['rd', 'road', 'street', 'st', 'ave', 'avenue', 'lane', 'ln', 'close', 'drive', 'dr', 'way', 'crescent', 'court', 'place', 'terrace', 'grove', 'gardens', 'park', 'square', 'hill', 'row', 'mews', 'walk']);
+const TLDS = new Set(['com', 'uk', 'org', 'net', 'io', 'dev', 'app', 'shop', 'store', 'biz', 'info', 'eu', 'de', 'fr', 'ie', 'au', 'ca', 'us', 'nz', 'co']);
+
+/** Name, date of birth, school year, room, street address, phone number, domain, username. */
+function personalFacts(doc: Doc, s: Sentence, add: (kind: FactKind, value: string, key: string, start: number, end: number) => void): void {
+  const { tokens, text } = doc;
+  const end = s.last;
+  for (let k = s.first; k < end; k++) {
+    const t = tokens[k]!;
+    const n = t.norm;
+    if (t.quoted || t.kind === 'opaque') continue;
+    // "it's Jean Morris", "my son Ethan Clarke", "my name is Ana Silva"
+    if (INTRO.has(n) || (n === 'is' && tokens[k - 1]?.norm === 'name')) {
+      let a = k + 1;
+      if (tokens[a]?.norm === 'is') a++;
+      const first = tokens[a];
+      const second = tokens[a + 1];
+      if (first && second && a + 1 < end && /^\p{Lu}\p{Ll}+$/u.test(first.text) && /^\p{Lu}\p{Ll}+$/u.test(second.text) && !['Year', 'Room', 'Windows', 'Microsoft', 'The'].includes(first.text)) {
+        add('name', `${first.text} ${second.text}`, '', first.start, second.end);
+      }
+    }
+    // "DOB 03/09/1951", "date of birth is 12/04/1968", "born 3 May 1951"
+    if (n === 'dob' || n === 'd.o.b.' || (n === 'birth' && tokens[k - 1]?.norm === 'of') || n === 'born') {
+      for (let j = k + 1; j < end && j <= k + 4; j++) {
+        const d = tokens[j]!;
+        if (d.kind === 'num' && (d.text.includes('/') || d.text.includes('-') || /^(19|20)\d\d$/.test(d.text))) { add('dob', d.text, '', d.start, d.end); break; }
+      }
+    }
+    // "I'm in Year 10", "Year 8, tutor group 8M", "grade 5"
+    if ((n === 'year' || n === 'grade' || n === 'yr') && /^[A-Z]/.test(t.text) && tokens[k + 1]?.kind === 'num' && tokens[k + 1]!.text.length <= 2) {
+      add('year', `${t.text} ${tokens[k + 1]!.text}`, '', t.start, tokens[k + 1]!.end);
+    }
+    // "room 4B", "in E4"
+    if (n === 'room' && tokens[k + 1] && k + 1 < end && /\d/.test(tokens[k + 1]!.text) && tokens[k + 1]!.text.length <= 6) {
+      add('room', tokens[k + 1]!.text, '', tokens[k + 1]!.start, tokens[k + 1]!.end);
+    }
+    // "41 Elm Rd", "12 Station Road"
+    if (t.kind === 'num' && t.text.length <= 4 && /^\d+[a-zA-Z]?$/.test(t.text)) {
+      const w1 = tokens[k + 1];
+      const w2 = tokens[k + 2];
+      if (w1 && w2 && k + 2 < end && /^\p{Lu}/u.test(w1.text) && STREET.has(w2.norm.replace(/\.$/, ''))) add('address', text.slice(t.start, w2.end), '', t.start, w2.end);
+    }
+    // "020 7946 0321", "+44 7700 900123": runs of digit groups
+    if (t.kind === 'num' && (t.text.startsWith('0') || tokens[k - 1]?.text === '+') && !t.text.includes('/') && !t.text.includes('.')) {
+      let j = k;
+      let digits = 0;
+      while (j < end && tokens[j]!.kind === 'num' && /^\d+$/.test(tokens[j]!.text) && (j === k || tokens[j]!.start - tokens[j - 1]!.end <= 1)) { digits += tokens[j]!.text.length; j++; }
+      if (digits >= 10 && digits <= 13) { add('phone', text.slice(t.start, tokens[j - 1]!.end), '', t.start, tokens[j - 1]!.end); k = j - 1; continue; }
+    }
+    // "bakerandrye.co.uk": letters joined by dots, ending in a known top-level domain
+    if (t.kind === 'word' && (k === s.first || tokens[k - 1]!.end < t.start)) {
+      let e = t.start;
+      while (e < s.end && e - t.start < 100 && /[A-Za-z0-9.-]/.test(text.charAt(e))) e++;
+      while (e > t.start && text.charAt(e - 1) === '.') e--;
+      const host = text.slice(t.start, e).toLowerCase();
+      const parts = host.split('.');
+      if (parts.length >= 2 && parts.every((x) => x.length > 0) && TLDS.has(parts[parts.length - 1]!) && /[a-z]/.test(parts[0]!) && !/^\d/.test(host)) {
+        add('domain', text.slice(t.start, e), '', t.start, e);
+        while (k + 1 < end && tokens[k + 1]!.start < e) k++;
+        continue;
+      }
+    }
+    // "my login is 22aking", "username: jsmith4"
+    if ((n === 'login' || n === 'username' || n === 'user' || n === 'userid') && k + 2 < end) {
+      let j = k + 1;
+      if (tokens[j]?.norm === 'name' || tokens[j]?.norm === 'id') j++;
+      if (tokens[j]?.norm === 'is' || tokens[j]?.text === ':') j++;
+      const u = tokens[j];
+      if (u && j < end && j > k + 1 && (u.kind === 'word' || u.kind === 'num') && u.text.length >= 3) add('username', u.text, '', u.start, u.end);
+    }
+  }
 }
 
 function firstNonEmptyLine(text: string, start: number, end: number): { text: string; start: number; end: number } | undefined {
@@ -355,7 +432,7 @@ function osGate(tokens: Token[], k: number, text: string): boolean {
   if (n === 'windows') {
     const next = tokens[k + 1];
     if (next && (next.kind === 'num' || ['xp', 'vista', 'pro', 'home', 'update', 'updates', 'laptop', 'pc', 'machine', 'computer', 'version', 'os', 'settings', 'defender', 'explorer', 'hello', 'key'].includes(next.norm))) return true;
-    return /^W/.test(t.text) || USING_CUES.has(tokens[k - 1]?.norm ?? '');
+    return /^W/.test(t.text) || gated(tokens, k, text);
   }
   if (n === 'mac') return tokens[k + 1]?.norm !== 'address' && gated(tokens, k, text);
   if (n === 'mint') return /^M/.test(t.text) && tokens[k - 1]?.norm === 'linux';
@@ -437,7 +514,7 @@ export function stepsInSentence(doc: Doc, s: Sentence, past: boolean, found: (st
     const t = tokens[k]!;
     const n = t.norm;
     const v = STEP_VERBS[n];
-    if (v && (v.past === past || (past && isGerundSubject(tokens, k, end, v)))) {
+    if (v && (v.past === past || !past || isGerundSubject(tokens, k, end, v))) {
       if (v.needs) {
         const hit = findWithin(tokens, k + 1, Math.min(end, k + 6), v.needs);
         if (hit !== -1) emit(v.step, k, hit);
@@ -446,17 +523,17 @@ export function stepsInSentence(doc: Doc, s: Sentence, past: boolean, found: (st
       } else emit(v.step, k, k + 1 < end && ['it', 'the', 'my', 'your'].includes(tokens[k + 1]!.norm) ? k + 2 : k);
       continue;
     }
-    if (past ? LOG_VERBS_PAST.has(n) : LOG_VERBS.has(n)) {
+    if (LOG_VERBS_PAST.has(n) || (!past && LOG_VERBS.has(n))) {
       const a = tokens[k + 1]?.norm;
       if ((a === 'out' || a === 'off') && findWithin(tokens, k + 2, Math.min(end, k + 6), new Set(['in', 'on'])) !== -1) emit('log-out-in', k, k + 4);
       continue;
     }
-    if (past ? TURN_VERBS_PAST.has(n) : TURN_VERBS.has(n)) {
+    if (TURN_VERBS_PAST.has(n) || (!past && TURN_VERBS.has(n))) {
       const off = findWithin(tokens, k + 1, Math.min(end, k + 5), new Set(['off']));
       if (off !== -1 && findWithin(tokens, off + 1, Math.min(end, off + 5), new Set(['on'])) !== -1) emit('restart', k, off + 2);
       continue;
     }
-    if (past ? TRY_PAST.has(n) : TRY_BASE.has(n)) {
+    if (TRY_PAST.has(n) || (!past && TRY_BASE.has(n))) {
       const a = findWithin(tokens, k + 1, Math.min(end, k + 4), new Set(['another', 'different', 'other', 'incognito', 'private']));
       if (a !== -1) {
         const what = tokens[a + 1]?.norm ?? '';
@@ -467,7 +544,7 @@ export function stepsInSentence(doc: Doc, s: Sentence, past: boolean, found: (st
       const nx = tokens[k + 1];
       const nx2 = tokens[k + 2];
       const cand = nx && STEP_VERBS[nx.norm] ? k + 1 : nx && (nx.norm === 'a' || nx.norm === 'the') && nx2 && STEP_VERBS[nx2.norm] ? k + 2 : -1;
-      if (past && cand !== -1 && cand < end) {
+      if (cand !== -1 && cand < end) {
         const sv = STEP_VERBS[tokens[cand]!.norm]!;
         if (!sv.needs || findWithin(tokens, cand + 1, Math.min(end, cand + 6), sv.needs) !== -1) emit(sv.step, k, cand + 1);
       }

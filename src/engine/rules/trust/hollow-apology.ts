@@ -1,5 +1,26 @@
-import type { Rule } from '../../rule.js';
+import type { PhraseMatch } from '../../phrases/matcher.js';
+import type { Rule, RuleContext } from '../../rule.js';
 import { describeProblem } from '../util.js';
+
+/**
+ * "Sorry for the trouble" is hollow when nothing specific follows it in the
+ * sentence; "sorry for the trouble with the March invoice" names something.
+ */
+function namesNothingAfter(ctx: RuleContext, m: PhraseMatch): boolean {
+  const s = ctx.doc.sentenceAt(m.start);
+  if (!s) return true;
+  let words = 0;
+  for (let k = m.last; k < s.last; k++) {
+    const t = ctx.doc.tokens[k]!;
+    if (t.norm === 'but' || t.norm === 'however' || t.norm === 'please') break;
+    if (t.kind === 'punct' && (t.text === ',' || t.text === ';') && words === 0) break;
+    if (t.kind === 'word' || t.kind === 'num') {
+      if (['caused', 'this', 'has', 'may', 'have', 'might', 'you', 'experienced', 'been', 'had', 'it', 'that', 'here', 'today', 'again', 'all', 'so', 'far'].includes(t.norm)) continue;
+      words++;
+    }
+  }
+  return words < 2;
+}
 
 // A generic, conditional or passive apology: "we apologize for any inconvenience",
 // "sorry if you feel that way". The words come from the list `apology.generic`.
@@ -16,18 +37,23 @@ export const hollowApology: Rule = {
     invalid: [
       { text: 'We apologize for any inconvenience caused.', excerpt: 'We apologize for any inconvenience caused' },
       'Sorry if you feel that way, but the policy is clear.',
+      { text: 'Sorry for the trouble. Please try again later.', excerpt: 'Sorry for the trouble' },
+      'sorry for the inconvience!!',
       { text: 'We regret any impact this may have had on your business.', customer: 'Your outage cost us a full day of sales.' },
     ],
     valid: [
       { text: "I'm sorry the update removed your files — let's get them back.", customer: 'The update deleted my documents!' },
       'Sorry for the delay: the courier lost the parcel, and a new one ships today.',
       { text: 'You wrote "sorry for any inconvenience" in your last email — no need to apologise at all!', note: 'the agent quotes the phrase' },
+      'Sorry for the trouble with the March invoice: we billed the old plan, and I have corrected it.',
     ],
   },
   check(ctx) {
-    for (const m of ctx.matches('apology.generic')) {
+    const matches = [...ctx.matches('apology.generic'), ...ctx.matches('apology.bare-trouble')];
+    for (const m of matches) {
       if (ctx.isQuoted(m)) continue;
       const entry = ctx.entry(m);
+      if ((m.list === 'apology.bare-trouble' || entry.note) && !namesNothingAfter(ctx, m)) continue;
       const problem = describeProblem(ctx);
       ctx.report({
         start: m.start,

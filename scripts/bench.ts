@@ -1,0 +1,274 @@
+// `npm run bench`: how fast the engine is, on one core, in-process.
+//
+// Corpus: agent-style replies generated from templates (below, deterministic),
+// answering real customer text when the evaluation data is present:
+//   ../shared/data/twcs-sample/          customer tweets to support accounts
+//   ../shared/data/ubuntu-irc-disentanglement/  #ubuntu help-channel lines
+// (otherwise templated customer messages stand in). Reports throughput on the
+// corpus after a warm-up, per-draft latency (median, p99) of engine.checkDraft
+// for 50-, 150- and 500-word replies with a customer message as context, engine
+// construction time and peak RSS. Prints figures only; nothing here asserts on time.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { Engine, type Conversation } from '../src/engine/index.js';
+
+const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+
+// ------------------------------------------------------------ deterministic randomness
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+// ------------------------------------------------------------ agent reply templates
+const NAMES = ['Priya', 'Tom', 'Ana', 'Marco', 'Ruth', 'Glenn', 'Hana', 'Sofia', 'Dev', 'Kit'];
+const THINGS = ['laptop', 'printer', 'VPN connection', 'Outlook mailbox', 'Wi-Fi', 'Teams client', 'shared drive', 'phone', 'monitor', 'password reset'];
+const OPENERS = [
+  'Hi {name}, thanks for getting in touch.',
+  'Hello {name},',
+  'Thanks for the details, {name}.',
+  'Hi {name}, I can see why that is frustrating.',
+  'Good morning {name}.',
+];
+const ACKS = [
+  "I'm sorry the {thing} keeps letting you down, especially when you have work to finish.",
+  'Thanks for trying a restart already, that saves us a step.',
+  'So the {thing} worked yesterday and stopped this morning, is that right?',
+  'We apologize for any inconvenience caused.',
+  "That sounds really annoying, let's get it sorted.",
+  "I've had a look at your account and the {thing} shows up on our side.",
+];
+const BODY = [
+  'Restart the {thing} and it will work.',
+  'Please close every open window, then hold the power button for ten seconds.',
+  'This usually happens after an update changes a setting without asking.',
+  'Flush the DNS cache and renew your DHCP lease, then reconnect to the VPN.',
+  'The cache is like a notepad your computer keeps, and sometimes the notes go out of date.',
+  'I can reset the {thing} from here, which takes about five minutes.',
+  "You should have received an email from us with a link; it's worth checking the junk folder.",
+  'Obviously you need to save your work before we do this.',
+  "I've checked the server logs and there are no errors from your account.",
+  'It will never happen again once this patch is installed.',
+  'If the light on the front is orange rather than green, the cable is probably loose.',
+  "We can't change the licence today, but I can give you a temporary key right now.",
+  'Not my department, you need to call the vendor.',
+  "I'm checking the mail queue now and will know more in a few minutes.",
+];
+const STEPS = [
+  'Open the Start menu and type Settings.',
+  'Choose Network, then Wi-Fi.',
+  'Click Forget next to the office network.',
+  'Connect again and enter your usual password.',
+  'Restart the laptop once it says Connected.',
+  'Open Outlook and sign in with your new password.',
+];
+const CLOSERS = [
+  "If that doesn't sort it, just reply here and I'll call you.",
+  "I'll update you by 3pm either way.",
+  'Let me know how you get on.',
+  'Thanks, Service Desk',
+  'Calm down, it is not a big deal.',
+  'Have a good afternoon.',
+];
+
+const fill = (s: string, r: () => number): string => s.replace('{name}', pick(r, NAMES)).replace('{thing}', pick(r, THINGS));
+const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+/** An agent reply of about `target` words: opener, acknowledgment, body (sometimes steps), closer. */
+export function agentReply(r: () => number, target: number): string {
+  const paras: string[] = [fill(pick(r, OPENERS), r)];
+  let para: string[] = [fill(pick(r, ACKS), r)];
+  let count = words(paras[0]!) + words(para[0]!);
+  const closer = fill(pick(r, CLOSERS), r);
+  while (count + words(closer) < target) {
+    if (r() < 0.15) {
+      paras.push(para.join(' '));
+      para = [];
+      const n = 2 + Math.floor(r() * 3);
+      const steps = Array.from({ length: n }, (_, i) => `${i + 1}. ${pick(r, STEPS)}`);
+      paras.push(steps.join('\n'));
+      count += words(steps.join(' '));
+    } else {
+      const s = fill(pick(r, BODY), r);
+      para.push(s);
+      count += words(s);
+      if (para.length >= 4) {
+        paras.push(para.join(' '));
+        para = [];
+      }
+    }
+  }
+  if (para.length) paras.push(para.join(' '));
+  paras.push(closer);
+  return paras.join('\n\n');
+}
+
+const CUSTOMER_TEMPLATES = [
+  'My {thing} stopped working this morning and I have a deadline at noon.',
+  "I've restarted the {thing} three times and it still doesn't work. This is ridiculous.",
+  "I'm not very good with computers, what does 'authentication failed' mean?",
+  'The {thing} is really slow since the update, can you help?',
+  'I already told you the error code yesterday, why is nobody fixing this?',
+];
+
+// ------------------------------------------------------------ real customer text (if present)
+function twcsCustomerTexts(): string[] {
+  const file = join(DATA, 'twcs-sample', 'twcs_first5000.csv.gz');
+  if (!existsSync(file)) return [];
+  const rows = parseCsv(gunzipSync(readFileSync(file)).toString('utf8'));
+  const header = rows.shift() ?? [];
+  const inbound = header.indexOf('inbound');
+  const text = header.indexOf('text');
+  return rows.filter((r) => r[inbound] === 'True' && r[text]).map((r) => r[text]!.replace(/@\w+\s*/g, '').trim()).filter(Boolean);
+}
+
+function ircTexts(): string[] {
+  const dir = join(DATA, 'ubuntu-irc-disentanglement');
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const split of ['dev', 'test']) {
+    const d = join(dir, split);
+    if (!existsSync(d)) continue;
+    for (const f of readdirSync(d).filter((x) => x.endsWith('.raw.txt.gz')).sort()) {
+      for (const line of gunzipSync(readFileSync(join(d, f))).toString('utf8').split('\n')) {
+        const m = /^\[\d\d:\d\d\] <[^>]+> (.+)$/.exec(line);
+        if (m && m[1]!.split(' ').length >= 4) out.push(m[1]!);
+      }
+    }
+  }
+  return out;
+}
+
+/** A small CSV reader (quoted fields, doubled quotes, newlines inside quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+// ------------------------------------------------------------ measuring
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i]!;
+}
+const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+function main(): void {
+  const r = rng(20260302);
+  const twcs = twcsCustomerTexts();
+  const irc = ircTexts();
+  const real = [...twcs, ...irc];
+  const customerText = (): string => (real.length ? pick(r, real) : fill(pick(r, CUSTOMER_TEMPLATES), r));
+
+  // Engine construction: the first one (cold) now; the median of ten more at the end,
+  // after peak RSS has been read for the single engine the runs use.
+  let t0 = performance.now();
+  let engine = new Engine();
+  const coldBuild = performance.now() - t0;
+
+  // Throughput corpus: conversations of customer (real) / agent (templated) turns.
+  const conversations: Conversation[] = [];
+  let messages = 0;
+  let chars = 0;
+  for (let i = 0; i < 1500; i++) {
+    const turns = 2 + 2 * Math.floor(r() * 3);
+    const msgs: Conversation['messages'] = [];
+    for (let k = 0; k < turns; k++) {
+      const text = k % 2 === 0 ? customerText() : agentReply(r, 20 + Math.floor(r() * 120));
+      msgs.push({ role: k % 2 === 0 ? 'customer' : 'agent', text });
+      chars += text.length;
+    }
+    messages += msgs.length;
+    conversations.push({ id: `B-${i}`, channel: 'chat', messages: msgs });
+  }
+  for (const c of conversations.slice(0, 200)) engine.analyze(c); // warm-up
+  t0 = performance.now();
+  let findings = 0;
+  for (const c of conversations) findings += engine.analyze(c).findings.length;
+  const corpusMs = performance.now() - t0;
+
+  // Latency per draft with a customer message as context.
+  const latency: string[][] = [['draft', 'words (mean)', 'runs', 'median ms', 'p99 ms', 'max ms']];
+  for (const target of [50, 150, 500]) {
+    const runs = target === 500 ? 300 : 500;
+    const drafts = Array.from({ length: runs }, () => ({ draft: agentReply(r, target), context: { messages: [{ role: 'customer' as const, text: customerText() }] } }));
+    for (const d of drafts.slice(0, 50)) engine.checkDraft(d.draft, d.context); // warm-up
+    const times: number[] = [];
+    for (const d of drafts) {
+      const t = performance.now();
+      engine.checkDraft(d.draft, d.context);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const meanWords = drafts.reduce((n, d) => n + words(d.draft), 0) / drafts.length;
+    latency.push([`${target}-word reply`, fmt(meanWords, 0), String(runs), fmt(quantile(times, 0.5)), fmt(quantile(times, 0.99)), fmt(times[times.length - 1]!)]);
+  }
+
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const builds: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    t0 = performance.now();
+    engine = new Engine();
+    builds.push(performance.now() - t0);
+  }
+  builds.sort((a, b) => a - b);
+  const peakAfterBuildsMb = process.resourceUsage().maxRSS / 1024;
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`Rapport engine benchmark — node ${process.version}, one core (${cpu}), ${engine.rules.length} rules, ${engine.lists.size} phrase lists`);
+  console.log(`corpus: ${conversations.length} conversations, ${messages} messages (${(chars / 1e6).toFixed(2)} MB); customer text: ${real.length ? `${twcs.length} twcs tweets + ${irc.length} #ubuntu lines` : 'templates (shared/data not found)'}\n`);
+  console.log(table([
+    ['measure', 'value'],
+    ['throughput (messages/s)', fmt(messages / (corpusMs / 1000), 0)],
+    ['throughput (conversations/s)', fmt(conversations.length / (corpusMs / 1000), 0)],
+    ['throughput (MB/s of text)', fmt(chars / 1e6 / (corpusMs / 1000))],
+    ['findings on the corpus', String(findings)],
+    ['engine construction, first (ms)', fmt(coldBuild)],
+    ['engine construction, median of 10 (ms)', fmt(quantile(builds, 0.5))],
+    ['peak RSS, one engine + all runs (MB)', fmt(peakRssMb, 1)],
+    ['peak RSS after 10 more constructions (MB)', fmt(peakAfterBuildsMb, 1)],
+  ]));
+  console.log('');
+  console.log(table(latency));
+}
+
+main();

@@ -1,0 +1,138 @@
+// `rapport audit`, run in-process: the output shape to the letter, input order,
+// bad lines reported with their line number and skipped, streaming input.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { runCli, workspace } from './testing.js';
+
+const FINDING_KEYS = ['rule', 'category', 'kind', 'skill', 'message', 'start', 'end', 'excerpt', 'explanation', 'suggestion'];
+const SCORE_KEYS = ['empathy', 'tone', 'acknowledgment', 'trust', 'clarity', 'listening', 'overall'];
+const EXAMPLES = fileURLToPath(new URL('../../examples/conversations.jsonl', import.meta.url));
+
+interface Record_ {
+  id: string | null;
+  findings: Array<Record<string, unknown> & { message: number; start: number; end: number; excerpt: string }>;
+  scores: Record<string, number | null>;
+}
+
+/** Every record has exactly the taxonomy's keys, in order, and offsets that slice to the excerpt. */
+function assertContract(line: string, conversation: { messages: Array<{ text?: unknown }> }): Record_ {
+  const rec = JSON.parse(line) as Record_;
+  assert.deepEqual(Object.keys(rec), ['id', 'findings', 'scores']);
+  assert.deepEqual(Object.keys(rec.scores), SCORE_KEYS);
+  for (const v of Object.values(rec.scores)) assert.ok(v === null || (typeof v === 'number' && v >= 0 && v <= 100));
+  for (const f of rec.findings) {
+    assert.deepEqual(Object.keys(f), FINDING_KEYS);
+    const text = conversation.messages[f.message]?.text;
+    assert.equal(typeof text, 'string');
+    assert.equal((text as string).slice(f.start, f.end), f.excerpt, `${String(f.rule)} on message ${f.message}`);
+    assert.ok(['problem', 'strength', 'signal'].includes(f.kind as string));
+    assert.ok(f.suggestion === null || typeof f.suggestion === 'string');
+  }
+  return rec;
+}
+
+test('audit of the example conversations: one line per conversation, in order, in the taxonomy shape (built-in rules)', async () => {
+  const input = readFileSync(EXAMPLES, 'utf8');
+  const conversations = input.trim().split('\n').map((l) => JSON.parse(l) as { id: string; messages: Array<{ text: string }> });
+  const dir = workspace({ 'empty.json': '{}' });
+  const res = await runCli(['audit', EXAMPLES, '--config', 'empty.json'], { cwd: dir });
+  assert.equal(res.code, 0, res.stderr);
+  const lines = res.stdout.split('\n');
+  assert.equal(lines.pop(), '', 'output ends with a newline');
+  assert.equal(lines.length, conversations.length);
+  lines.forEach((line, i) => {
+    const rec = assertContract(line, conversations[i]!);
+    assert.equal(rec.id, conversations[i]!.id);
+  });
+});
+
+test('findings carry the taxonomy keys in order, severity dropped', async () => {
+  const conv = { id: 'T-9', channel: 'chat', messages: [{ role: 'customer', text: 'It broke again.' }, { role: 'agent', text: 'Well, you should have saved it. Reply here if not.' }] };
+  const dir = workspace({ 'in.jsonl': `${JSON.stringify(conv)}\n` });
+  const r = await runCli(['audit', 'in.jsonl'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const rec = assertContract(r.stdout.trim(), conv);
+  assert.deepEqual(rec.findings.map((f) => [f.rule, f.kind, f.message, f.excerpt]), [
+    ['phrases/test.blame', 'problem', 1, 'you should have'],
+    ['phrases/test.door', 'strength', 1, 'Reply here'],
+  ]);
+  assert.equal(rec.findings[0]!.suggestion, 'next time, it helps to');
+  assert.equal(rec.findings[0]!.skill, 'tone');
+});
+
+test('malformed lines are reported as FILE:LINE and skipped; the rest comes out in order; exit 1', async () => {
+  const good = (id: string): string => JSON.stringify({ id, messages: [{ role: 'agent', text: 'Just do it.' }] });
+  const input = [good('a'), '{"id": "b", "messages": [', '', '[1, 2]', '{"id": "d"}', '"text"', good('e'), '   ', good('f')].join('\n');
+  const dir = workspace({ 'mixed.jsonl': input });
+  const r = await runCli(['audit', 'mixed.jsonl'], { cwd: dir });
+  assert.equal(r.code, 1);
+  assert.deepEqual(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as Record_).id), ['a', 'e', 'f']);
+  const errs = r.stderr.trim().split('\n');
+  assert.equal(errs.length, 4, r.stderr);
+  assert.match(errs[0]!, /^mixed\.jsonl:2: invalid JSON: .*; skipped$/);
+  assert.match(errs[1]!, /^mixed\.jsonl:4: expected a conversation object, got an array; skipped$/);
+  assert.match(errs[2]!, /^mixed\.jsonl:5: no "messages" list; skipped$/);
+  assert.match(errs[3]!, /^mixed\.jsonl:6: expected a conversation object, got a string; skipped$/);
+});
+
+test('--fail-on applies to audit too (default never)', async () => {
+  const dir = workspace({ 'in.jsonl': `${JSON.stringify({ id: 'x', messages: [{ role: 'agent', text: 'Just do it.' }] })}\n` });
+  assert.equal((await runCli(['audit', 'in.jsonl'], { cwd: dir })).code, 0);
+  assert.equal((await runCli(['audit', 'in.jsonl', '--fail-on', 'warning'], { cwd: dir })).code, 1);
+  assert.equal((await runCli(['audit', 'in.jsonl', '--fail-on', 'error'], { cwd: dir })).code, 0);
+});
+
+test('engine diagnostics go to stderr with file:line; the conversation is still scored', async () => {
+  const conv = { id: 'T-5', channel: 'fax', messages: [{ role: 'robot', text: 'beep' }, { role: 'agent', text: 'Just do it.' }] };
+  const dir = workspace({ 'in.jsonl': `\n\n${JSON.stringify(conv)}\n` });
+  const r = await runCli(['audit', 'in.jsonl'], { cwd: dir });
+  assert.equal(r.code, 0);
+  assert.match(r.stderr, /^in\.jsonl:3: conversation "T-5": unknown channel "fax"/m);
+  assert.match(r.stderr, /^in\.jsonl:3: conversation "T-5": message 0 has unknown role "robot"/m);
+  assert.equal((JSON.parse(r.stdout) as Record_).findings.length, 1);
+});
+
+test('--format json writes one array; stdin and .gz input', async () => {
+  const lines = ['p', 'q'].map((id) => JSON.stringify({ id, messages: [{ role: 'agent', text: 'Just do it.' }] })).join('\r\n');
+  const dir = workspace({ 'in.jsonl.gz': gzipSync(Buffer.from(lines)) });
+  const json = await runCli(['audit', '-', '--format', 'json'], { cwd: dir, stdin: `\uFEFF${lines}` });
+  assert.deepEqual((JSON.parse(json.stdout) as Record_[]).map((r) => r.id), ['p', 'q']);
+  const gz = await runCli(['audit', 'in.jsonl.gz'], { cwd: dir });
+  assert.deepEqual(gz.stdout.trim().split('\n').map((l) => (JSON.parse(l) as Record_).id), ['p', 'q']);
+  const empty = await runCli(['audit', '-', '--format', 'json'], { cwd: dir, stdin: '' });
+  assert.deepEqual(JSON.parse(empty.stdout), []);
+});
+
+test('a conversation without an id gets "id": null', async () => {
+  const dir = workspace({ 'in.jsonl': '{"messages": []}\n{"id": 42, "messages": []}\n' });
+  const r = await runCli(['audit', 'in.jsonl'], { cwd: dir });
+  assert.deepEqual(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as Record_).id), [null, '42']);
+});
+
+test('a missing or binary file is reported; other files are still read; exit 2', async () => {
+  const dir = workspace({ 'ok.jsonl': '{"id":"ok","messages":[]}\n', 'bin.jsonl': new Uint8Array([0x7b, 0, 0, 1, 2, 0x7d]) });
+  const r = await runCli(['audit', 'missing.jsonl', 'bin.jsonl', 'ok.jsonl'], { cwd: dir });
+  assert.match(r.stderr, /missing\.jsonl: no such file or directory/);
+  assert.match(r.stderr, /bin\.jsonl: looks like a binary file/);
+  assert.equal((JSON.parse(r.stdout) as Record_).id, 'ok');
+  assert.equal(r.code, 2);
+});
+
+test('a 5 MB message in one line is processed', async () => {
+  let text = '';
+  while (text.length < 5 * 1024 * 1024) text += 'Checking the mail server queue now, one moment while it drains. ';
+  text += 'You should have seen the reply by now.';
+  const conv = { id: 'big', messages: [{ role: 'customer', text: 'Mail is stuck.' }, { role: 'agent', text }] };
+  const dir = workspace({ 'big.jsonl': `${JSON.stringify(conv)}\n${JSON.stringify({ id: 'after', messages: [] })}\n` });
+  const r = await runCli(['audit', 'big.jsonl'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const [first, second] = r.stdout.trim().split('\n');
+  const rec = assertContract(first!, conv);
+  const blame = rec.findings.find((f) => f.rule === 'phrases/test.blame')!;
+  assert.equal(blame.start, text.length - 'You should have seen the reply by now.'.length);
+  assert.equal((JSON.parse(second!) as Record_).id, 'after');
+});

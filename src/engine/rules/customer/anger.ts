@@ -1,0 +1,47 @@
+import type { Rule } from '../../rule.js';
+import { findInsults } from './insults.js';
+import { q, signalRule } from './signal.js';
+
+// Strong hostility about the situation: swearing, outrage ("unacceptable"),
+// threats to leave or complain ("I'm cancelling", "my lawyer").
+export const anger: Rule = signalRule({
+  id: 'customer/anger',
+  category: 'anger',
+  docs: {
+    summary: 'The customer is angry: swearing, outrage, or threats to leave or to complain.',
+    why: 'Anger means the relationship is at risk. Matching the heat, or ignoring it and carrying on with the script, usually ends it.',
+    instead: 'Stay calm and specific: name what went wrong, own the next step and give a time ("You\'re right, this should have been fixed on Monday. I\'m escalating it now and will call you by 3pm").',
+  },
+  examples: {
+    invalid: [
+      { text: 'This is completely unacceptable, I pay for premium support.', excerpt: 'completely unacceptable' },
+      'Worst service ever. I am cancelling my subscription today.',
+      'what the hell happened to my mailbox',
+      'I want to speak to your manager.',
+      'If this is not fixed by Friday I will be contacting my lawyer.',
+    ],
+    valid: [
+      "Is it acceptable to send the form as a PDF?",
+      "I'm not angry, I just need the invoice resent.",
+      { text: 'The log says "FATAL: this is unacceptable input" when I import.', note: 'quoted text' },
+      "Can I leave the laptop at reception for you?",
+    ],
+  },
+  // Insults aimed at the agent are abuse and, as hostility, anger too.
+  lists: ['customer.anger', 'customer.abuse'],
+  explain: (x) => `${q(x)} shows anger: stay calm, own the problem and give a concrete next step.`,
+  extra(ctx, emit) {
+    findInsults(ctx, emit);
+    // Censored swearing: "f***", "s**t", "f**king".
+    const toks = ctx.doc.tokens;
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const a = toks[i]!;
+      const b = toks[i + 1]!;
+      if (a.kind !== 'word' || a.quoted || a.text.length > 2 || b.kind !== 'punct' || b.start !== a.end || !/^[*#@$%!]{2,}$/.test(b.text)) continue;
+      if (!/^(f|s|sh|b|a|c|d)$/i.test(a.text)) continue;
+      const c = toks[i + 2];
+      const end = c && c.kind === 'word' && c.start === b.end ? c.end : b.end;
+      emit(a.start, end, `${q(ctx.text.slice(a.start, end))}: swearing, even censored, shows anger.`);
+    }
+  },
+});

@@ -1,0 +1,32 @@
+import type { Rule } from '../../rule.js';
+import { q, signalRule } from './signal.js';
+
+// Worry about a loss or its consequences: lost work, a deadline, money, a job
+// ("I'm scared I lost my thesis", "my boss will kill me").
+export const anxiety: Rule = signalRule({
+  id: 'customer/anxiety',
+  category: 'anxiety',
+  docs: {
+    summary: 'The customer is worried about losing something or about what will happen next.',
+    why: 'A worried customer reads every word for bad news. Until someone tells them what is safe and what happens next, steps and questions feel like delay.',
+    instead: 'Name the stake and reassure with facts first ("Your thesis is most likely still on the disk; let\'s check before anything else"), then give the next step.',
+  },
+  examples: {
+    invalid: [
+      { text: "I'm panicking, I think I deleted the whole project folder.", excerpt: 'panicking' },
+      'all my wedding photos are gone from the laptop',
+      'My manager is going to kill me if this report is late.',
+      'I have been charged twice for the same licence.',
+      "I don't want to lose my emails when you reset it.",
+    ],
+    valid: [
+      "I'm not worried about the data, it's all backed up.",
+      'No worries, take your time.',
+      'We got a kernel panic on three hosts after the update.',
+      'I deleted the old drafts to free up space, all fine.',
+    ],
+  },
+  lists: ['customer.anxiety'],
+  blockers: ['customer.anxiety.not'],
+  explain: (x) => `${q(x)} shows worry about a loss or its consequences: reassure with facts before the steps.`,
+});

@@ -1,0 +1,86 @@
+// Shared machinery of the customer-signal rules: each signal rule reads one or
+// more phrase lists, drops matches the customer is quoting, matches a negation
+// governs ("I'm not worried", "not urgent") and matches a blocker list cancels
+// ("thanks for nothing"), and reports one finding per remaining span.
+
+import type { PhraseMatch } from '../../phrases/matcher.js';
+import type { Rule, RuleContext, RuleDocs, RuleExample } from '../../rule.js';
+import type { Doc } from '../../text/doc.js';
+import type { SignalCategory } from '../../types.js';
+
+export interface SignalSpec {
+  id: string;
+  category: SignalCategory;
+  docs: RuleDocs;
+  examples: { valid: Array<string | RuleExample>; invalid: Array<string | RuleExample> };
+  /** Phrase lists whose matches show the signal. */
+  lists: string[];
+  /** Phrase lists whose matches cancel an overlapping match. */
+  blockers?: string[];
+  /** Skip matches a negation governs (default true). */
+  negation?: boolean;
+  /** Extra test on one match (after quotation, negation and blockers). */
+  accept?(ctx: RuleContext, m: PhraseMatch): boolean;
+  /** Short explanation of what the customer shows, for one span. */
+  explain(excerpt: string): string;
+  /** Structural detectors (punctuation, capitals, sign-offs…). */
+  extra?(ctx: RuleContext, emit: (start: number, end: number, explanation?: string) => void): void;
+}
+
+export function signalRule(spec: SignalSpec): Rule {
+  return {
+    id: spec.id,
+    category: spec.category,
+    on: 'customer',
+    docs: spec.docs,
+    examples: spec.examples,
+    check(ctx) {
+      if (!ctx.doc.hasProse) return;
+      const emit = (start: number, end: number, explanation?: string): void => {
+        ctx.report({ start, end, explanation: explanation ?? spec.explain(ctx.text.slice(start, end)) });
+      };
+      let blocks: PhraseMatch[] | undefined;
+      for (const list of spec.lists) {
+        for (const m of ctx.matches(list)) {
+          // Words the customer quotes are not their own; a quoted term inside their own phrase is.
+          if (ctx.doc.tokens[m.first]!.quoted || ctx.doc.tokens[m.last - 1]!.quoted) continue;
+          if (spec.negation !== false && isNegatedMatch(ctx.doc, m.first)) continue;
+          if (spec.blockers) {
+            blocks ??= spec.blockers.flatMap((b) => ctx.matches(b));
+            if (blocks.some((b) => b.start < m.end && m.start < b.end)) continue;
+          }
+          if (spec.accept && !spec.accept(ctx, m)) continue;
+          emit(m.start, m.end);
+        }
+      }
+      spec.extra?.(ctx, emit);
+    },
+  };
+}
+
+/** Words between a negator and the match that keep the match's meaning ("I don't want to lose…"). */
+const KEEPS_MEANING = new Set(['want', 'wanna', 'afford', 'wish', 'like', 'mean', 'know', 'care']);
+const NEGATOR_WORDS = new Set(['not', 'no', 'never', 'without', 'nothing', 'none', 'neither', 'nor', 'cannot', 'nobody', 'nowhere', 'hardly']);
+
+/** A negation governs token `first`, unless it is a frame like "don't want to" that keeps the meaning. */
+export function isNegatedMatch(doc: Doc, first: number): boolean {
+  if (!doc.negated[first]) return false;
+  for (let k = first - 1; k >= 0 && k >= first - 7; k--) {
+    const norm = doc.tokens[k]!.norm;
+    if (NEGATOR_WORDS.has(norm) || norm.endsWith("n't")) return true;
+    if (KEEPS_MEANING.has(norm)) return false;
+  }
+  return true;
+}
+
+/** The sentence holding token index `k`. */
+export function sentenceOfToken(doc: Doc, k: number): { first: number; last: number; question: boolean; contentFirst: number } | undefined {
+  const t = doc.tokens[k];
+  return t ? doc.sentenceAt(t.start) : undefined;
+}
+
+/** Quotes the excerpt for an explanation, shortened when long. */
+export function q(excerpt: string): string {
+  const one = excerpt.replace(/\s+/g, ' ').trim();
+  return `"${one.length > 60 ? `${one.slice(0, 57)}…` : one}"`;
+}
