@@ -8,6 +8,7 @@
 //   npm run eval                      the table
 //   npm run eval -- --show jargon     also the false positives and negatives for a category
 //   npm run eval -- --json            machine-readable figures
+//   npm run eval -- --dir DIR         another labelled set in the same format
 
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -143,8 +144,8 @@ export function formatReport(r: EvalReport): string {
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  const { values } = parseArgs({ options: { show: { type: 'string', multiple: true }, json: { type: 'boolean' }, limit: { type: 'string' } } });
-  const { cases, errors } = loadGold();
+  const { values } = parseArgs({ options: { show: { type: 'string', multiple: true }, json: { type: 'boolean' }, limit: { type: 'string' }, dir: { type: 'string' } } });
+  const { cases, errors } = loadGold(values.dir);
   for (const e of errors) console.error(e);
   const report = evaluate(cases);
   if (values.json) console.log(JSON.stringify({ ...report, errors: undefined }, null, 2));

@@ -69,7 +69,7 @@ export const blaming: Rule = {
         const w = nextInSentence.norm;
         if (reproach) {
           // "you shouldn't have had to wait", "you shouldn't have been charged": on us, not on them.
-          if (w === 'been' || w === 'to' || (w === 'had' && doc.tokens[m.last + 1]?.norm === 'to')) continue;
+          if (w === 'been' || w === 'to' || (w === 'had' && doc.tokens[m.last + 1]?.norm === 'to') || ON_US.has(w)) continue;
         } else if (NOT_HINDSIGHT.has(w)) continue;
         if (!(w.endsWith('ed') || IRREGULAR_PARTICIPLES.has(w) || (reproach && w === 'had'))) continue;
         if (said.includes('could') && CONSEQUENCE.has(w)) continue;
@@ -90,6 +90,8 @@ export const blaming: Rule = {
   },
 };
 
+/** "you shouldn't have received that email", "…needed to": something that happened to them. */
+const ON_US = new Set(['received', 'gotten', 'got', 'seen', 'heard', 'needed', 'experienced', 'encountered', 'lost', 'waited', 'faced', 'dealt', 'paid', 'been']);
 /** "you could have lost everything": a consequence, not a reproach (that is alarming, not blaming). */
 const CONSEQUENCE = new Set(['lost', 'damaged', 'corrupted', 'wiped', 'infected', 'locked', 'charged', 'hacked', 'compromised', 'exposed', 'affected', 'deleted', 'harmed', 'injured', 'bricked']);
 /** "why did you want/decide…" asks for context rather than blame. */

@@ -52,7 +52,18 @@ export const bluntShortReply: Rule = {
     const courtesy = own(ctx, 'tone.courtesy').filter((m) => !isStockApology(ctx, m));
     if (courtesy.length > 0) return;
     if (own(ctx, 'tone.courteous-imperatives').filter((m) => !isStockApology(ctx, m)).length > 0) return;
-    const shutters = own(ctx, 'tone.blunt-shutters').filter((m) => !ctx.isNegated(m) || m.last - m.first > 1);
+    const shutters = own(ctx, 'tone.blunt-shutters').filter((m) => {
+      if (ctx.isNegated(m) && m.last - m.first === 1) return false;
+      // One-word shutters ("No", "Done", "Fine") count only as the answer itself, at the start of a sentence.
+      if (m.last - m.first === 1) {
+        const s = doc.sentenceAt(m.start);
+        if (!s) return false;
+        let k = s.contentFirst;
+        while (k < s.last && doc.tokens[k]!.kind !== 'word') k++;
+        return k === m.first;
+      }
+      return true;
+    });
     // A short "no", "can't" or "don't" with nothing around it shuts the door too.
     let negation = -1;
     for (let i = 0; i < doc.tokens.length && negation < 0; i++) {
@@ -61,7 +72,9 @@ export const bluntShortReply: Rule = {
       const s = doc.sentenceAt(t.start);
       // "No." / "No, …" as an answer; not "there's no better way".
       if (t.norm === 'no' || t.norm === 'nope' || t.norm === 'nah') {
-        if (s && i === s.contentFirst) negation = i;
+        let k = s ? s.contentFirst : i;
+        while (s && k < s.last && doc.tokens[k]!.kind !== 'word') k++;
+        if (k === i) negation = i;
         continue;
       }
       if (NEGATORS.has(t.norm) || (t.norm.endsWith("n't") && !HYPOTHETICAL.has(t.norm))) negation = i;
