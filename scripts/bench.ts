@@ -271,4 +271,4 @@ function main(): void {
   console.log(table(latency));
 }
 
-main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

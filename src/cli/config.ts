@@ -5,9 +5,8 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import {
-  CONVERSATION_PROBLEMS, DataError, Engine, MESSAGE_PROBLEMS, SIGNALS, STRENGTHS, checkListExamples, isCategory, getDefaultEngine, parseConfig, parseGlossary, parsePhraseFile,
+  CONVERSATION_PROBLEMS, DataError, Engine, MESSAGE_PROBLEMS, SIGNALS, STRENGTHS, checkListExamples, isCategory, getDefaultEngine, parseConfig, parseGlossary, parsePhraseFile, parseYaml,
   type EngineConfig, type LoadError, type PhraseList,
 } from '../engine/index.js';
 
@@ -54,7 +53,7 @@ export function loadConfig(options: { configPath?: string; cwd?: string } = {}):
 
 /** Parses a config file's text; phrase and glossary paths are resolved against `baseDir`. Throws DataError. */
 export function parseConfigText(text: string, display: string, baseDir: string, cwd = process.cwd()): EngineConfig {
-  const { value, lineOf, errors } = parseYamlWithLines(text, display);
+  const { value, lineOf, errors } = parseYaml(text, display);
   if (errors.length) throw new DataError(errors);
 
   // `phrases` may mix inline lists with paths to phrase files; `glossary` may be a path.
@@ -147,34 +146,6 @@ function readDataFile(
     errors.push({ file: configDisplay, line, message: `cannot read "${p}" (${code === 'ENOENT' ? `no such file: ${displayPath(full, cwd)}` : (e as Error).message})` });
     return undefined;
   }
-}
-
-function parseYamlWithLines(text: string, file: string): { value: unknown; lineOf: (path: Array<string | number>) => number; errors: LoadError[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  // With prettyErrors off the parser gives offsets (e.pos), not lines: count them here.
-  const errors: LoadError[] = doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! }));
-  const pos = (n: unknown): number | undefined => {
-    const r = (n as YamlNode | undefined)?.range;
-    return r ? lineCounter.linePos(r[0]).line : undefined;
-  };
-  const lineOf = (path: Array<string | number>): number => {
-    let node: unknown = doc.contents;
-    let best = pos(node) ?? 1;
-    for (const key of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-        if (!pair) break;
-        best = pos(pair.key) ?? best;
-        node = pair.value;
-      } else if (isSeq(node) && typeof key === 'number') {
-        node = node.items[key];
-        best = pos(node) ?? best;
-      } else break;
-    }
-    return best;
-  };
-  return { value: errors.length ? undefined : doc.toJS(), lineOf, errors };
 }
 
 export function displayPath(p: string, cwd = process.cwd()): string {

@@ -1,7 +1,7 @@
 // The engine's public surface: pure and isomorphic (no fs, no network).
 export { Engine, analyze, getDefaultEngine, type AnalyzeOptions } from './engine.js';
 export { parseConfig, DEFAULT_THRESHOLDS, type EngineConfig, type Thresholds, type RuleSetting } from './config.js';
-export { parsePhraseFile, parsePhraseList, parseGlossary, DataError, type PhraseList, type GlossaryTerm, type LoadError } from './phrases/load.js';
+export { parsePhraseFile, parsePhraseList, parseGlossary, parseYaml, DataError, type PhraseList, type GlossaryTerm, type LoadError } from './phrases/load.js';
 export { checkListExamples } from './phrases/check.js';
 export { Doc } from './text/doc.js';
 export { normalizeConversation } from './input.js';

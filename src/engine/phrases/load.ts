@@ -63,13 +63,14 @@ export interface GlossaryTerm {
   line?: number;
 }
 
-interface Parsed {
+export interface ParsedYaml {
   value: unknown;
   lineOf: (path: Array<string | number>) => number;
   errors: LoadError[];
 }
 
-function parseYaml(text: string, file: string): Parsed {
+/** Parses YAML (or JSON) keeping line numbers: `lineOf(path)` gives the line of a key or item. */
+export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const errors: LoadError[] = doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! }));
@@ -83,7 +84,7 @@ function parseYaml(text: string, file: string): Parsed {
     best = pos(node) ?? best;
     for (const key of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
         if (!pair) break;
         best = pos(pair.key) ?? best;
         node = pair.value;
