@@ -14,6 +14,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { Engine, type Conversation } from '../src/engine/index.js';
 
 const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
@@ -126,11 +127,8 @@ const CUSTOMER_TEMPLATES = [
 function twcsCustomerTexts(): string[] {
   const file = join(DATA, 'twcs-sample', 'twcs_first5000.csv.gz');
   if (!existsSync(file)) return [];
-  const rows = parseCsv(gunzipSync(readFileSync(file)).toString('utf8'));
-  const header = rows.shift() ?? [];
-  const inbound = header.indexOf('inbound');
-  const text = header.indexOf('text');
-  return rows.filter((r) => r[inbound] === 'True' && r[text]).map((r) => r[text]!.replace(/@\w+\s*/g, '').trim()).filter(Boolean);
+  const rows = parseCsv(gunzipSync(readFileSync(file)), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Array<Record<string, string>>;
+  return rows.filter((r) => r.inbound === 'True' && r.text).map((r) => r.text!.replace(/@\w+\s*/g, '').trim()).filter(Boolean);
 }
 
 function ircTexts(): string[] {
@@ -148,35 +146,6 @@ function ircTexts(): string[] {
     }
   }
   return out;
-}
-
-/** A small CSV reader (quoted fields, doubled quotes, newlines inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
 }
 
 // ------------------------------------------------------------ measuring
