@@ -12,12 +12,27 @@ import type { Doc, Sentence } from '../text/doc.js';
 export function describeProblem(ctx: RuleContext, fallback = 'about the trouble this has caused'): string {
   const last = ctx.customer.recent[ctx.customer.recent.length - 1] ?? ctx.customer.messages[ctx.customer.messages.length - 1];
   if (!last) return fallback;
-  const doc = last.doc;
-  const s = doc.sentences.find((x) => !x.question && doc.tokens.slice(x.contentFirst, x.last).some((t) => PROBLEM_WORDS.has(t.norm)));
-  if (!s) return fallback;
+  // Rules ask once per finding: remember the answer per customer message (a long message is read once).
+  let said = PROBLEMS.get(last.doc);
+  if (said === undefined) {
+    said = problemOf(last.doc);
+    PROBLEMS.set(last.doc, said);
+  }
+  return said ?? fallback;
+}
+
+const PROBLEMS = new WeakMap<Doc, string | null>();
+
+function problemOf(doc: Doc): string | null {
+  const s = doc.sentences.find((x) => {
+    if (x.question) return false;
+    for (let k = x.contentFirst; k < x.last; k++) if (PROBLEM_WORDS.has(doc.tokens[k]!.norm)) return true;
+    return false;
+  });
+  if (!s) return null;
   const toks = doc.tokens.slice(s.contentFirst, s.last).filter((t) => t.kind !== 'emoji');
   while (toks.length && toks[toks.length - 1]!.kind === 'punct') toks.pop();
-  if (toks.length < 3 || toks.length > 16 || !/^(my|our|the|i|we|it|your)$/.test(toks[0]!.norm)) return fallback;
+  if (toks.length < 3 || toks.length > 16 || !/^(my|our|the|i|we|it|your)$/.test(toks[0]!.norm)) return null;
   let out = '';
   toks.forEach((t, i) => {
     const word = PERSON_SWAP[t.norm] ?? (i === 0 ? t.text.toLowerCase() : t.text);

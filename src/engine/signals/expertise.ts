@@ -170,7 +170,7 @@ function docEvidence(doc: Doc, glossaryIn: GlossaryIn, matchesIn: MatchesIn): Do
       const dots = countChar(t.text, '.');
       if (dots >= 2 && /^v?\d/.test(t.text) && !/\.$/.test(t.text)) precise += 1; // 10.0.19045, 192.168.1.20, v2.3.1
       else if (t.kind === 'word' && /^v\d+(\.\d+)+$/i.test(t.text)) precise += 1;
-      else if (t.kind === 'word' && t.text.length <= 30 && /^[a-z][a-z0-9]*(-[a-z0-9]+)*-?\d+[a-z0-9]*$/.test(t.text) && /[a-z]{2}/.test(t.text)) precise += 1; // host names: db-fra-04, app-02, esx-07
+      else if (t.kind === 'word' && t.text.length <= 30 && isHostName(t.text) && /[a-z]{2}/.test(t.text)) precise += 1; // host names: db-fra-04, app-02, esx-07
       else if (t.kind === 'num' && dots === 1 && /^\d{1,2}\.\d{1,2}$/.test(t.text) && k > 0 && /^[A-Za-z]/.test(toks[k - 1]!.text) && toks[k - 1]!.kind === 'word') precise += 0.5; // macOS 14.3, Python 3.12
       else if (t.kind === 'word' && t.text.length <= 40 && (t.text.includes('_') || /^[a-z]+[A-Z][a-zA-Z]*$/.test(t.text)) && !t.text.startsWith('_')) precise += 1; // snake_case, camelCase
     } else if (t.kind === 'punct' && (t.text === '--' || t.text === '-') && toks[k + 1]?.kind === 'word' && toks[k + 1]!.start === t.end && (k === 0 || toks[k - 1]!.end < t.start)) {
@@ -229,4 +229,11 @@ function countChar(s: string, c: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (s[i] === c) n++;
   return n;
+}
+
+/** "db-fra-04", "app02", "esx-7": lower-case letters, digits and single hyphens, starting with a letter, with digits after a letter. */
+function isHostName(w: string): boolean {
+  if (!/^[a-z]/.test(w) || w.endsWith('-') || w.includes('--') || !/^[a-z0-9-]+$/.test(w)) return false;
+  // The digits must follow the start (the first character is a letter, so any digit does).
+  return /\d/.test(w);
 }

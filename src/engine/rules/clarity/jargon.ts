@@ -69,8 +69,9 @@ interface JargonItem {
 export function jargonItems(ctx: RuleContext): JargonItem[] {
   const items: JargonItem[] = [];
   const seen = new Set<string>();
-  const covered: Array<[number, number]> = [];
-  for (const g of ctx.glossary()) covered.push([g.first, g.last]);
+  // Tokens inside a glossary term, marked once (a per-token search over every term is quadratic on long text).
+  const inGlossaryTerm = new Uint8Array(ctx.doc.tokens.length);
+  for (const g of ctx.glossary()) inGlossaryTerm.fill(1, g.first, g.last);
   for (const g of termsInProse(ctx)) {
     const term = g.term;
     if (term.level === 'common') continue;
@@ -88,12 +89,11 @@ export function jargonItems(ctx: RuleContext): JargonItem[] {
   }
   // Acronyms and code names the glossary does not know: "EHR", "3DS", "PaymentIntent".
   const toks = ctx.doc.tokens;
-  const inGlossary = (k: number): boolean => covered.some(([a, b]) => k >= a && k < b);
   for (const s of ctx.doc.sentences) {
     if (shouting(toks, s.first, s.last)) continue;
     for (let k = s.contentFirst; k < s.last; k++) {
       const t = toks[k]!;
-      if (t.kind !== 'word' || t.quoted || inGlossary(k)) continue;
+      if (t.kind !== 'word' || t.quoted || inGlossaryTerm[k] === 1) continue;
       if (!isUnknownShorthand(t)) continue;
       const key = t.norm;
       if (seen.has(key) || ctx.customer.wordsUsed.has(key)) continue;
@@ -129,6 +129,7 @@ const EVERYDAY = new Set([
   'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'no', 'yes', 'hi', 'ty', 'thx', 'pls', 'asap', 'nb', 'ie', 'eg',
   'pc', 'mac', 'ios', 'apple', 'gps', 'led', 'lcd', 'hdmi', 'vga', 'ssn', 'dob', 'iban', 'bic', 'sort', 'pto', 'rma', 'sku', 'po', 'inc', 'ltd', 'llc', 'plc', 'co', 'dept', 'ref', 'tel', 'fax',
   'jpg', 'jpeg', 'png', 'gif', 'mp3', 'mp4', 'mov', 'avi', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'txt', 'zip', 'rar', 'wav', 'tiff', 'bmp', 'svg', 'odt',
+  'ps4', 'ps5', 'ps3', '3g', '4g', '5g', 'a4', 'a3', 'a5', 'b2b', 'p2p', 'mp3', 'mp4', 'm4a', 'h2o', 'co2', 'f1', 'g7',
   'mfa', 'sso', 'vpn', 'url', 'dns', 'isp', 'os', 'ram', 'cpu', 'ssd', 'hdd', 'gpu', 'sim', 'nfc', 'qr', 'uid', 'sla', 'kpi', 'roi', 'crm', 'erp', 'api', 'it', 'ict', 'itsm', 'a', 'i',
 ]);
 
@@ -138,9 +139,19 @@ function isUnknownShorthand(t: Token): boolean {
   let digits = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) digits++;
   // Postcodes, sizes, model and server names carry digits: "LS10", "35MB", "FS02". "3DS" is shorthand.
-  if (digits > 0) return false;
   if (EMPHASIS.has(t.norm)) return false;
   if (EVERYDAY.has(t.norm)) return false;
+  // Stretched words are excitement, not shorthand: "YAYYY", "NOOO".
+  for (let i = 2; i < text.length; i++) if (text[i] === text[i - 1] && text[i] === text[i - 2]) return false;
+  if (digits > 0) {
+    // One digit among capitals is shorthand ("A2DP", "3DS"); more are models, sizes, postcodes ("LS10", "FS02", "A54").
+    let upper = 0;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 65 && text.charCodeAt(i) <= 90) upper++;
+    const inside = !/[0-9]/.test(text[0]!) && !/[0-9]/.test(text[text.length - 1]!);
+    return digits === 1 && inside && upper >= 2 && upper + digits === text.length && text.length >= 4;
+  }
+  // Mixed-case shorthand: "CoP", "PoE", "WebRTC", "SaaS".
+  if (/^[A-Z][a-z]{1,3}[A-Z]{1,3}[a-z]?$/.test(text) && text.length >= 3 && !CONSUMER_BRANDS.has(t.norm)) return true;
   // ALL CAPS shorthand: "EHR", "3DS", "UPN" (not "I", not a shout checked by the caller).
   if (t.caps && /^[A-Z0-9]+$/.test(text) && /[A-Z]{2}/.test(text) && text.length >= 3) return true;
   // Capitals then lower case and digits: "MSCHAPv2" (not plurals like "URLs").
@@ -149,8 +160,7 @@ function isUnknownShorthand(t: Token): boolean {
 }
 
 /** A word in a run of capitals ("THIS IS RIDICULOUS") is shouting, not shorthand. */
-function shoutedWord(toks: Token[], t: Token): boolean {
-  const k = toks.indexOf(t);
+function shoutedWord(toks: Token[], k: number): boolean {
   const near = [toks[k - 1], toks[k + 1]].filter((x) => x && x.kind === 'word');
   return near.some((x) => x!.caps && x!.text.length >= 2);
 }
@@ -204,7 +214,6 @@ function technicalCustomer(ctx: RuleContext): boolean {
   LEVELS ??= new Map(BUILTIN_GLOSSARY.map((t) => [t.term.toLowerCase(), t.level]));
   if (ctx.customer.messages.length === 0) return false;
   if (ctx.customer.recentSignals.has('confusion')) return false;
-  LEVELS ??= new Map(BUILTIN_GLOSSARY.map((t) => [t.term.toLowerCase(), t.level]));
   let technical = 0;
   for (const term of ctx.customer.termsUsed) {
     const level = LEVELS.get(term);
@@ -216,9 +225,11 @@ function technicalCustomer(ctx: RuleContext): boolean {
     for (const b of m.doc.blocks) if (b.kind === 'code' || b.kind === 'log') return true;
     for (const o of m.doc.opaque) if (o.kind === 'code' || o.kind === 'path') return true;
     // Shorthand of their own ("SSL", "SMTP") shows they know the field.
-    for (const t of m.doc.tokens) {
+    const toks = m.doc.tokens;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k]!;
       if (t.kind !== 'word' || t.quoted) continue;
-      if (isUnknownShorthand(t) && !shoutedWord(m.doc.tokens, t)) return true;
+      if (isUnknownShorthand(t) && !shoutedWord(toks, k)) return true;
       // Code-like names: "AuthorizationFailed", "WordPress", "PowerShell" (not consumer brands).
       if (/^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$/.test(t.text) && t.text.length >= 7 && !CONSUMER_BRANDS.has(t.norm)) return true;
     }

@@ -42,7 +42,8 @@ export const wallOfText: Rule = {
       let longest = 0;
       for (const s of sentences) longest = Math.max(longest, wordsIn(ctx, s));
       const runOn = p.words / sentences.length >= 35 || longest >= 60;
-      const dense = (sentences.length >= thresholds.wallOfTextSentences && instructions >= 2) || instructions >= 3 || runOn;
+      // Short, separate sentences are readable even in a long paragraph: only many instructions make it a wall.
+      const dense = runOn || instructions >= 4 || (sentences.length >= thresholds.wallOfTextSentences && instructions >= 3 && p.words >= thresholds.wallOfTextWords * 1.25);
       if (!dense) continue;
       ctx.report({
         start: p.start,

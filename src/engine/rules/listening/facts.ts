@@ -9,6 +9,7 @@
 
 import type { Doc, Sentence } from '../../text/doc.js';
 import type { Token } from '../../text/tokenize.js';
+import { trimEndOf } from '../../text/trim.js';
 
 export type FactKind =
   | 'error' | 'screenshot' | 'os' | 'version' | 'browser' | 'device' | 'model' | 'app'
@@ -220,7 +221,7 @@ export function extractFacts(doc: Doc, message: number): Fact[] {
           let b = a;
           while (b < end && b - a < 14 && !(tokens[b]!.kind === 'punct' && /^[.!?;]+$/.test(tokens[b]!.text) && !tokens[b]!.quoted)) b++;
           if (b - a >= 2 && !facts.some((f) => f.kind === 'error' && f.start <= tokens[a]!.start && f.end >= tokens[b - 1]!.start)) {
-            add('error', text.slice(tokens[a]!.start, tokens[b - 1]!.end).replace(/["\u201d']+$/, ''), 'message', tokens[a]!.start, tokens[b - 1]!.end);
+            add('error', trimEndOf(text.slice(tokens[a]!.start, tokens[b - 1]!.end), '"\u201d\''), 'message', tokens[a]!.start, tokens[b - 1]!.end);
           }
         }
       }

@@ -34,6 +34,8 @@ const VERB_NEXT = new Set([
 ]);
 const TELL_NEED = new Set(['need', 'needs', 'have', 'has']);
 const MINIMISING_LEAD = new Set(['just', 'simply', 'merely']);
+/** Verbs of purpose after "to" that are not instructions themselves: "to receive", "to learn". */
+const PURPOSE_VERBS = new Set(['receive', 'learn', 'know', 'understand', 'access', 'request', 'continue', 'proceed', 'manage', 'view', 'track', 'claim', 'enjoy', 'avoid', 'prevent', 'ensure', 'keep', 'protect', 'speed', 'free', 'help', 'allow', 'let', 'see', 'get', 'make', 'stop', 'start', 'finish', 'complete', 'confirm', 'verify', 'check', 'pick', 'load', 'apply', 'clear', 'save', 'recover', 'restore', 'reach', 'join', 'resume', 'regain', 'unlock', 'activate', 'trigger', 'force', 'rule', 'narrow', 'isolate', 'identify', 'find', 'match', 'test', 'sync']);
 const SOFTENERS = new Set(['maybe', 'perhaps', 'possibly', 'ideally', 'optionally']);
 /** "so" before these is not "so that": "so much", "so sorry". */
 const SO_NOT_REASON = new Set(['much', 'many', 'far', 'long', 'sorry', 'glad', 'happy', 'good', 'quick', 'fast', 'easy', 'very', 'just', 'yes', 'no', 'what', 'on', 'sure', 'bad', 'slow', 'frustrating', ',', '.', '!', '?']);
@@ -194,6 +196,16 @@ export const bluntCommand: Rule = {
       if (doc.tokens[m.first]!.norm === 'to' && NOT_PURPOSE_BEFORE_TO.has(doc.tokens[m.first - 1]?.norm ?? '')) continue;
       const s = doc.sentenceAt(m.start);
       if (s) reasons.add(s.index);
+    }
+    // "Check the article to receive the details": "to" before a verb gives a purpose.
+    for (const s of doc.sentences) {
+      for (let k = s.contentFirst + 1; k < s.last - 1; k++) {
+        if (doc.tokens[k]!.norm !== 'to') continue;
+        const v = doc.tokens[k + 1]!;
+        if (v.kind !== 'word' || /^\p{Lu}/u.test(v.text)) continue;
+        if (NOT_PURPOSE_BEFORE_TO.has(doc.tokens[k - 1]!.norm)) continue;
+        if (verbs.has(k + 1) || ambiguous.has(k + 1) || PURPOSE_VERBS.has(v.norm)) reasons.add(s.index);
+      }
     }
     // "set the timeout so a stuck request can't…": "so" in mid-sentence gives a reason.
     for (const s of doc.sentences) {

@@ -28,7 +28,7 @@ const NOT_REFUSAL_AFTER_DONT = new Set([
   'see', 'know', 'think', 'need', 'expect', 'recommend', 'want', 'believe', 'have', 'usually', 'normally', 'mind', 'store', 'keep',
   'share', 'charge', 'track', 'collect', 'use', 'log', 'record', 'ask', 'require', 'get', 'hear', 'currently', 'notice', 'spot', 'find',
   'worry', 'blame', 'judge', 'anticipate', 'foresee', 'like', 'advise', 'always', 'yet', 'often', 'mean', 'read', 'look', 'actually',
-  'tend', 'really', 'just', 'even', 'generally', 'typically', 'anymore', 'control', 'own', 'manage', 'hold', 'sell', 'send out', 'remember',
+  'tend', 'really', 'just', 'even', 'generally', 'typically', 'anymore', 'control', 'own', 'manage', 'hold', 'remember', 'intend', 'mean', 'you', 'want',
   'understand', 'expect', 'feel', 'seem', 'care', 'judge', 'penalise', 'penalize', 'lose', 'miss', 'delete', 'touch', 'change', 'cut',
 ]);
 /** "I can't promise…", "I can't guarantee…": honest, and framing only when an alternative follows. */
@@ -60,7 +60,9 @@ export function framing(ctx: RuleContext): Framing {
     if (ctx.isNegated(m)) continue;
     if (hedgedBefore(doc, m, CONDITIONS, 10)) continue;
     const first = doc.tokens[m.first]!.norm;
-    const next = m.last < s.last ? doc.tokens[m.last]! : undefined;
+    let next = m.last < s.last ? doc.tokens[m.last]! : undefined;
+    // "we are not able to see…": the verb is after "to".
+    if (next?.norm === 'to' && m.last + 1 < s.last) next = doc.tokens[m.last + 1]!;
     const said = doc.text.slice(m.start, m.end).toLowerCase().replace(/\u2019/g, "'");
     if (said === "we don't" || said === 'we do not' || said === 'we dont') {
       if (!next || next.kind !== 'word' || NOT_REFUSAL_AFTER_DONT.has(next.norm)) continue;
@@ -83,7 +85,14 @@ export function framing(ctx: RuleContext): Framing {
     }
     limits.push(m);
   }
-  const alternatives = own(ctx, 'tone.alternative').filter((m) => !ctx.isNegated(m) && !limits.some((l) => l.first <= m.first && m.first < l.last));
+  const alternatives = own(ctx, 'tone.alternative').filter((m) => {
+    if (ctx.isNegated(m)) return false;
+    if (limits.some((l) => l.first < m.last && m.first < l.last)) return false;
+    // "but we could not offer…": the offer is negated right after it.
+    const after = doc.tokens[m.last];
+    if (after && (after.norm === 'not' || after.norm === 'never' || after.norm.endsWith("n't"))) return false;
+    return true;
+  });
   // "We can't transfer the contract, but your wife can keep the number": a "but" after a limit, not followed by another "no".
   for (const l of [...limits, ...softLimits]) {
     const s = sentenceOf(doc, l);
@@ -107,21 +116,29 @@ export function framing(ctx: RuleContext): Framing {
     }
   }
   const positive = own(ctx, 'tone.positive-frame').filter((m) => !ctx.isNegated(m));
+  // The reply moves on: a real question to the customer, or an invitation to reach us elsewhere.
   let asksCustomer = false;
   if (limits.length > 0) {
     const after = limits[0]!.first;
+    const verbs = new Set(ctx.matches('tone.imperative-verbs').map((m) => m.first));
     for (const s of doc.sentences) {
-      if (s.first < after || !s.question) continue;
-      for (let k = s.first; k + 1 < s.last; k++) {
-        const a = doc.tokens[k]!.norm;
-        const b = doc.tokens[k + 1]!.norm;
-        if ((a === 'could' || a === 'can' || a === 'would') && b === 'you') asksCustomer = true;
-      }
+      if (s.question && s.last - s.contentFirst >= 4 && !isClosingQuestion(doc, s)) asksCustomer = true;
+      // Steps after the limit ("…we cannot change it. Unplug the coax and…"): the reply carries on.
+      if (s.first >= after && verbs.has(mainClauseStart(doc, s))) asksCustomer = true;
     }
+    if (own(ctx, 'tone.forward').length > 0) asksCustomer = true;
   }
   const out: Framing = { limits, softLimits, alternatives, positive, asksCustomer };
   cache.set(doc, out);
   return out;
+}
+
+/** "Anything else I can help with?" closes; it does not move the problem on. */
+function isClosingQuestion(doc: Doc, s: { contentFirst: number; last: number }): boolean {
+  const a = doc.tokens[s.contentFirst]?.norm ?? '';
+  const b = doc.tokens[s.contentFirst + 1]?.norm ?? '';
+  if (a === 'why' && (b === 'did' || b === 'would' || b === "didn't" || b === 'on' || b === "wouldn't")) return true;
+  return a === 'anything' || (a === 'is' && b === 'there') || (a === 'can' && b === 'i') || (a === 'does' && b === 'that') || (a === 'ok' || a === 'okay');
 }
 
 /** Sentences that open with "Can't…" or "Cannot…" and no subject: "Not approved software. Can't install it." */

@@ -15,6 +15,15 @@ const TECH_AFTER = new Set([
   'mail', 'email', 'e-mail', 'emails', 'folder', 'filter', 'box', 'bin', 'can', 'icon', 'collection', 'collector', 'collected',
   'characters', 'character', 'data', 'values', 'value', 'output', 'files', 'file',
 ]);
+const SELF_BEFORE = new Set(['i', "i'll", 'we', "we'll", "i'm", 'will', 'to', "i'd", "won't", 'it', 'they', "it'll", 'would', 'should', 'must', "they'll", "didn't", 'never']);
+/** "I feel stupid", "I'm so dumb", "am I being an idiot": the agent about themselves. */
+function selfAimed(doc: import('../../text/doc.js').Doc, i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) {
+    const n = doc.tokens[k]!.norm;
+    if (n === 'i' || n === "i'm" || n === 'am' || n === 'feel' || n === 'felt' || n === 'myself' || n === 'me' || n === "i've") return true;
+  }
+  return false;
+}
 const CONTEMPT_MODIFIERS = new Set(['garbage', 'trash', 'junk', 'rubbish', 'crap', 'crappy', 'shoddy', 'janky', 'dodgy']);
 const DETERMINERS = new Set(['this', 'that', 'our', 'these', 'those', 'your', 'the']);
 const MODIFIER_NEXT_IS_NOUN = (norm: string | undefined): boolean => !!norm && !FUNCTION_WORDS.has(norm);
@@ -51,7 +60,11 @@ export const hostile: Rule = {
   check(ctx) {
     const doc = ctx.doc;
     const found: Array<{ m: PhraseMatch; kind: 'profanity' | 'insult' | 'contempt' }> = [];
-    for (const m of own(ctx, 'tone.profanity')) found.push({ m, kind: 'profanity' });
+    for (const m of own(ctx, 'tone.profanity')) {
+      // "freaking out" is about feelings, not a swear.
+      if (doc.tokens[m.first]!.norm === 'freaking' && doc.tokens[m.last]?.norm === 'out') continue;
+      found.push({ m, kind: 'profanity' });
+    }
     for (const m of own(ctx, 'tone.insults')) {
       if (ctx.isNegated(m)) continue;
       const next = doc.tokens[m.last];
@@ -59,9 +72,17 @@ export const hostile: Rule = {
       if (w === 'dumb' && next && TECH_AFTER.has(next.norm)) continue;
       if (w === 'stupid' && next?.norm === 'simple') continue;
       if (next && doc.tokens[m.first]!.norm === 'ignorant' && next.norm === 'of') continue;
+      // "Stupid question, but…", "I feel dumb": self-deprecation, not an insult — unless it is "your/that's a stupid question".
+      if (next && (next.norm === 'question' || next.norm === 'questions' || next.norm === 'mistake' || next.norm === 'me')) {
+        const before = [doc.tokens[m.first - 1]?.norm, doc.tokens[m.first - 2]?.norm].join(' ');
+        if (!/\b(your|what|such|that's|that is)\b/.test(before)) continue;
+      }
+      if (selfAimed(doc, m.first)) continue;
       found.push({ m, kind: 'insult' });
     }
     for (const m of own(ctx, 'tone.contempt')) {
+      // "I'll go away now", "before I grow up": not said to anyone.
+      if (SELF_BEFORE.has(doc.tokens[m.first - 1]?.norm ?? '') && /^\(?(learn|go away|grow up|get a|leave me|stop|quit|use your)/.test(ctx.entry(m).pattern)) continue;
       if (ctx.isNegated(m) && !/^(i|we) /.test(ctx.entry(m).pattern)) continue;
       const next = doc.tokens[m.last];
       if (next && TECH_AFTER.has(next.norm)) continue;

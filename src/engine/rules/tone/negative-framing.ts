@@ -2,6 +2,7 @@ import type { Rule } from '../../rule.js';
 import { framing } from './framing.js';
 import type { Doc } from '../../text/doc.js';
 import { sentenceOf, textFrom } from './shared.js';
+import { trimEndOf } from '../../text/trim.js';
 
 // A limit with nothing after it: "We can't do that, it's against policy.",
 // "That's not possible.", "We don't support that." When the same reply offers
@@ -52,7 +53,7 @@ export const negativeFraming: Rule = {
         start: m.start,
         end: m.end,
         explanation: `"${doc.text.slice(m.start, m.end)}" tells the customer what cannot be done, and the reply stops there. Say what you can do instead.`,
-        suggestion: `${said.replace(/[.!]+$/, '')}, but here's what I can do instead: …`,
+        suggestion: `${trimEndOf(said, '.!')}, but here's what I can do instead: …`,
       });
     }
   },

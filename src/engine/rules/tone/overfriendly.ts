@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.js';
 import type { Token } from '../../text/tokenize.js';
 import { customerUpset, own } from './shared.js';
+import { tightenPunctuation } from '../../text/trim.js';
 
 // Gushing: stacked exclamation marks, several emoji, "OMG", stretched words
 // ("sooo"), piled-up enthusiasm — especially right after the customer showed
@@ -9,14 +10,18 @@ import { customerUpset, own } from './shared.js';
 // customer is upset). One "Happy to help!" or one "no worries" is fine.
 
 /** Stretched words that are not gushing: "hmmm", "zzz", "www". */
+const SAD = new Set([':(', ':-(', ':/', ':-/', 'T_T', '\u{1F622}', '\u{1F61E}', '\u{1F614}', '\u{1F615}', '\u{1F641}', '\u2639\uFE0F', '\u{1F625}', '\u{1F613}']);
 const NOT_STRETCHED = new Set(['www', 'zzz', 'zzzz', 'hmm', 'hmmm', 'hmmmm', 'mmm', 'mmmm', 'shh', 'shhh', 'brrr', 'grrr', 'argh', 'arrgh', 'aaa', 'xxx']);
 /** Collapsing "sooo" to one letter is right except for words that need a double letter. */
 const DOUBLE_BACK: Record<string, string> = { col: 'cool', god: 'good', to: 'too', son: 'soon', se: 'see', al: 'all', fel: 'feel', wel: 'well', gret: 'great', lok: 'look', nic: 'nice', thx: 'thx', yes: 'yes', wo: 'woo' };
 
 function stretched(t: Token): boolean {
   if (t.kind !== 'word' || t.caps || t.text.length < 4) return false;
-  if (NOT_STRETCHED.has(t.norm)) return false;
   const w = t.norm;
+  if (NOT_STRETCHED.has(w) || w.startsWith('hm') || w.startsWith('mm') || w.startsWith('sh')) return false;
+  let distinct = true;
+  for (let i = 1; i < w.length; i++) if (w[i] !== w[0]) distinct = false;
+  if (distinct) return false;
   for (let i = 2; i < w.length; i++) {
     const c = w.charCodeAt(i);
     if (c === w.charCodeAt(i - 1) && c === w.charCodeAt(i - 2) && ((c >= 97 && c <= 122))) return true;
@@ -75,6 +80,8 @@ export const overfriendly: Rule = {
         if (n >= 2) stacked = true;
         offenders.push(t);
       } else if (t.kind === 'emoji') {
+        // A sad face is sympathy, not gushing.
+        if (SAD.has(t.text)) continue;
         em++;
         offenders.push(t);
       } else if (stretched(t)) {
@@ -88,7 +95,7 @@ export const overfriendly: Rule = {
     if (ex === 0 && em === 0 && stretch === 0 && strong.length === 0 && laugh.length === 0) return;
     const upset = customerUpset(ctx);
     const tEx = Math.max(2, ctx.thresholds.overfriendlyExclamations - (upset ? 1 : 0));
-    const tEm = Math.max(1, ctx.thresholds.overfriendlyEmoji - (upset ? 1 : 0));
+    const tEm = ctx.thresholds.overfriendlyEmoji;
     const sentences = Math.max(1, doc.sentences.length);
     const reasons: string[] = [];
     if (stacked && ex >= tEx) reasons.push('stacked exclamation marks');
@@ -98,7 +105,7 @@ export const overfriendly: Rule = {
     if (stretch > 0 && (ex > 0 || em > 0 || strong.length + mild.length > 0 || upset)) reasons.push('stretched words');
     if (mild.length >= 2 && ex >= 2) reasons.push('piled-up enthusiasm');
     if (upset && laugh.length > 0 && (ex > 0 || em > 0)) reasons.push('laughing');
-    if (upset && reasons.length === 0 && em >= 1 && ex >= 1) reasons.push('emoji and exclamation marks');
+    if (upset && reasons.length === 0 && em >= 1 && ex >= 2) reasons.push('emoji and exclamation marks');
     if (reasons.length === 0) return;
     for (const m of [...strong, ...laugh]) offenders.push(...doc.tokens.slice(m.first, m.last));
     offenders.sort((a, b) => a.start - b.start);
@@ -155,5 +162,5 @@ function calmDown(ctx: Parameters<Rule['check']>[0], start: number, end: number,
     if (t.kind === 'punct' && /[.!?]/.test(text)) capNext = true;
     prevEnd = t.end;
   }
-  return out.replace(/\s+([.,!?])/g, '$1').replace(/([.!?])[.!?]+/g, '$1').trim();
+  return tightenPunctuation(out).replace(/([.!?])[.!?]+/g, '$1').trim();
 }

@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.js';
-import { dead } from './shared.js';
+import type { RuleContext } from '../../rule.js';
+import { followed } from './shared.js';
 
 // Alarming: "you may have lost everything", "this could wipe the disk", "your
 // account might be hacked", left hanging. A warning that comes with what to do
@@ -21,6 +22,10 @@ export const alarming: Rule = {
       'Running that tool could wipe the whole disk.',
       'Your account might have been compromised.',
       'Honestly, that drive is probably dying.',
+      'Sounds like the laptop at the airport was infected, so your mailbox is likely compromised.',
+      'Someone has your login. They might have emptied your wallet already.',
+      "If the rack overheats, someone could get hurt.",
+      { text: 'Without a valid card the workspace could be suspended and the files purged.', note: '"without" sets a condition, it does not deny the threat' },
     ],
     valid: [
       "This won't delete anything on your laptop.",
@@ -28,9 +33,15 @@ export const alarming: Rule = {
       "Your account might have been compromised. To be safe, let's change your password now.",
       { text: 'You wrote "I may have lost everything" — the good news is the backup from last night is intact.', note: 'quoted, with reassurance' },
       { text: 'Reformatting will erase the drive.\n\nBefore we do that, please copy your documents to the USB stick.', note: 'the next step comes in the next paragraph' },
+      { text: 'Your mailbox is probably compromised. I\'ve taken this over and I\'ll reset your sign-in within ten minutes.', note: 'the agent owns it and says what happens next' },
+      { text: 'Once the job stops, your team can wipe the duplicate rows.', note: '"can" after a person is an ability, not a threat' },
+      { text: 'You will no longer lose anything when the app closes.', note: 'denied' },
+      { text: 'Missing two shifts because of it is serious, and I understand.', note: 'weighing the customer\'s loss, not a threat' },
+      { text: 'Export your history before downgrading, because it cannot be restored afterwards.', note: 'the warning comes with when to act' },
     ],
   },
   check(ctx) {
+    const toks = ctx.doc.tokens;
     const ms = [...ctx.matches('trust.alarm')];
     // "could" + a danger within a few words: "it could take the whole server down".
     const dangers = ctx.matches('trust.alarm.danger');
@@ -38,20 +49,28 @@ export const alarming: Rule = {
       for (const mod of ctx.matches('trust.alarm.modal')) {
         const s = ctx.doc.sentenceAt(mod.start);
         if (!s) continue;
+        // "you can purge the duplicates", "we can wipe it for you": ability or an offer, not a threat.
+        if (toks[mod.first]!.norm === 'can' && ABLE_SUBJECTS.has(toks[mod.first - 1]?.norm ?? '')) continue;
         const d = dangers.find((x) => x.first >= mod.last && x.first <= mod.last + 6 && x.last <= s.last);
-        if (d) ms.push({ ...mod, last: d.last, end: d.end });
+        if (!d) continue;
+        // "can no longer see anything", "could not lose data": the danger is denied.
+        let denied = false;
+        for (let k = mod.last; k < d.first; k++) if (DENIALS.has(toks[k]!.norm) || toks[k]!.norm.endsWith("n't")) denied = true;
+        if (!denied) ms.push({ ...mod, last: d.last, end: d.end });
       }
     }
     if (ms.length === 0) return;
-    // A protective step or reassurance anywhere in the reply takes the fright out.
-    for (const s of ctx.matches('trust.alarm.safety')) if (!ctx.isQuoted(s) && !ctx.isNegated(s)) return;
+    // A protective step, a reassurance, or the agent taking it on anywhere in the reply takes the fright out.
+    if (hasNextStep(ctx)) return;
     for (const m of ms) {
-      if (dead(ctx, m)) continue;
+      if (ctx.isQuoted(m) || denied(ctx, m.first)) continue;
       const s = ctx.doc.sentenceAt(m.start);
-      if (s?.question && ctx.doc.tokens[s.contentFirst]?.norm !== 'hopefully') continue;
+      if (s?.question && toks[s.contentFirst]?.norm !== 'hopefully') continue;
       // "if you haven't lost everything" / "whether the disk is dying": a condition, not a claim.
-      const prev = ctx.doc.tokens.slice(Math.max(s?.first ?? 0, m.first - 3), m.first).map((t) => t.norm);
+      const prev = toks.slice(Math.max(s?.first ?? 0, m.first - 3), m.first).map((t) => t.norm);
       if (prev.includes('if') || prev.includes('whether') || prev.includes('unless')) continue;
+      // "losing a week of pay because of it is serious": the agent weighing the customer's loss, not a threat.
+      if (prev[prev.length - 1] === 'of' || prev[prev.length - 1] === 'about') continue;
       const entry = ctx.entry(m);
       ctx.report({
         start: m.start,
@@ -62,3 +81,37 @@ export const alarming: Rule = {
     }
   },
 };
+
+/** Subjects that make "can" an ability or an offer ("you can delete the copies"). */
+const ABLE_SUBJECTS = new Set(['you', 'we', 'i', 'team', 'they', 'admins', 'admin', 'staff', 'colleagues']);
+/** Words between a modal and a danger that deny it. */
+const DENIALS = new Set(['not', 'never', 'no', 'longer', 'nothing', 'cannot']);
+/** Negators before a claim; "without" is left out ("without a card, your account may be closed" is still a threat). */
+const NEGATORS = new Set(['not', 'never', 'no', 'nothing', 'cannot', 'hardly', 'nobody']);
+
+/** A negator in the three words before token k, in the same clause. */
+function denied(ctx: RuleContext, k: number): boolean {
+  const toks = ctx.doc.tokens;
+  for (let i = k - 1; i >= 0 && i >= k - 3; i--) {
+    const t = toks[i]!;
+    if (t.kind === 'punct') return false;
+    if (NEGATORS.has(t.norm) || t.norm.endsWith("n't")) return true;
+  }
+  return false;
+}
+
+/** The reply gives the customer something to hold on to: a protective step, a reassurance, the agent owning it or what happens next. */
+function hasNextStep(ctx: RuleContext): boolean {
+  for (const id of ['trust.alarm.safety', 'trust.own', 'trust.next', 'trust.keep-posted']) {
+    for (const m of ctx.matches(id)) if (!ctx.isQuoted(m) && !ctx.isNegated(m)) return true;
+  }
+  for (const p of followed(ctx, 'trust.agent-will', 'trust.own.verb')) if (!ctx.isQuoted(p) && !ctx.isNegated(p)) return true;
+  // "before switching", "before resetting it": the warning comes with the moment to act.
+  const toks = ctx.doc.tokens;
+  for (let k = 0; k < toks.length - 1; k++) {
+    if (toks[k]!.norm !== 'before' || toks[k]!.quoted) continue;
+    const n = toks[k + 1]!.norm;
+    if (n.length > 4 && n.endsWith('ing')) return true;
+  }
+  return false;
+}

@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { Sentence } from '../../text/doc.js';
 import { dead, followed, sentenceSpanOf } from './shared.js';
+import { trimEndOf } from '../../text/trim.js';
 
 // No next step: the customer cannot tell what happens next. Either the agent
 // goes off to work with no time ("I'll look into it."), or the reply ends with
@@ -240,7 +241,7 @@ export const noNextStep: Rule = {
     if (!target) return;
     const span = sentenceSpanOf(ctx, target);
     const sentence = ctx.text.slice(span.start, span.end).trim();
-    const base = sentence.replace(/[.!\s]+$/, '');
+    const base = trimEndOf(sentence, '.!', true);
     ctx.report({
       start: span.start,
       end: span.end,
