@@ -18,10 +18,13 @@ interface Record_ {
   scores: Record<string, number | null>;
 }
 
-/** Every record has exactly the taxonomy's keys, in order, and offsets that slice to the excerpt. */
+/** The conversation's facts that follow the taxonomy's three keys (for reports): always these, in this order. */
+const EXTRA_KEYS = ['channel', 'team', 'agents', 'customer', 'started', 'ended', 'messageCount', 'promises', 'arc', 'outcome'];
+
+/** Every record starts with exactly the taxonomy's keys, in order, then the documented extras; offsets slice to the excerpt. */
 function assertContract(line: string, conversation: { messages: Array<{ text?: unknown }> }): Record_ {
   const rec = JSON.parse(line) as Record_;
-  assert.deepEqual(Object.keys(rec), ['id', 'findings', 'scores']);
+  assert.deepEqual(Object.keys(rec), ['id', 'findings', 'scores', ...EXTRA_KEYS]);
   assert.deepEqual(Object.keys(rec.scores), SCORE_KEYS);
   for (const v of Object.values(rec.scores)) assert.ok(v === null || (typeof v === 'number' && v >= 0 && v <= 100));
   for (const f of rec.findings) {

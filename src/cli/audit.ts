@@ -57,7 +57,7 @@ export async function runAudit(engine: Engine, opts: AuditOptions, out: Output):
         const id = item.value.id;
         for (const d of result.diagnostics) out.err(`${display}:${item.line}: ${id !== undefined ? `conversation ${JSON.stringify(id)}: ` : ''}${d.text}`);
         for (const f of result.findings) if (f.kind === 'problem' && reachesFailOn(f.severity, opts.failOn)) failing = true;
-        const line = JSON.stringify(auditRecord(id, result.findings, result.scores));
+        const line = JSON.stringify(auditRecord(item.value, result));
         if (opts.format === 'json') await out.out(`${first ? '' : ','}\n${line}`);
         else await out.out(`${line}\n`);
         first = false;

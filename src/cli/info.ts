@@ -1,7 +1,8 @@
 // `rapport rules`, `rapport explain RULE` and `rapport lists`: what the engine
 // knows, under the team's config (so disabled rules show as off).
 
-import { kindOf, type Engine, type EngineConfig, type Finding } from '../engine/index.js';
+import { kindOf, type AnyRule, type Engine, type EngineConfig, type Finding } from '../engine/index.js';
+import { prepareExample } from '../engine/rules/examples.js';
 import { GROUP_TITLE, GROUPS, effectiveSeverity, findRules, ruleGroup, runExample } from '../formats/rule-docs.js';
 import { didYouMean } from './config.js';
 import { UsageError, type Output } from './io.js';
@@ -51,9 +52,9 @@ export async function runExplain(engine: Engine, config: EngineConfig, name: str
       examples: {
         invalid: r.examples.invalid.map((ex) => {
           const run = runExample(engine, r, ex);
-          return { ...run.example, findings: run.findings };
+          return { ...(typeof ex === 'string' ? { text: ex } : ex), findings: run.findings };
         }),
-        valid: r.examples.valid.map((ex) => (typeof ex === 'string' ? { text: ex } : ex)),
+        valid: r.examples.valid.map((ex) => (typeof ex === 'string' ? { text: ex } : ex)) as unknown[],
       },
     }));
     await out.out(`${JSON.stringify(rows, null, 2)}\n`);
@@ -71,8 +72,7 @@ export async function runExplain(engine: Engine, config: EngineConfig, name: str
       lines.push(`  ${c.red(kindOf(r.category) === 'problem' ? 'Incorrect' : 'Found')}`);
       for (const ex of r.examples.invalid) {
         const run = runExample(engine, r, ex);
-        for (const l of contextLines(run.example)) lines.push(`    ${c.dim(l)}`);
-        lines.push(`    ${r.on === 'customer' ? 'customer' : 'agent'}: ${run.example.text}`);
+        lines.push(...transcriptLines(r, run.example.transcript, c));
         if (!run.findings.length) lines.push(`      ${c.yellow('(not reported by the engine at present)')}`);
         for (const f of run.findings) lines.push(...findingLines(f, c));
         const also = [...new Set(run.others.filter((f) => f.kind !== 'signal').map((f) => f.category))];
@@ -82,11 +82,7 @@ export async function runExplain(engine: Engine, config: EngineConfig, name: str
     }
     if (r.examples.valid.length) {
       lines.push(`  ${c.green(kindOf(r.category) === 'problem' ? 'Correct' : 'Not found')}`);
-      for (const ex of r.examples.valid) {
-        const e = typeof ex === 'string' ? { text: ex } : ex;
-        for (const l of contextLines(e)) lines.push(`    ${c.dim(l)}`);
-        lines.push(`    ${r.on === 'customer' ? 'customer' : 'agent'}: ${e.text}`);
-      }
+      for (const ex of r.examples.valid) lines.push(...transcriptLines(r, prepareExample(r, ex).transcript, c));
       lines.push('');
     }
   }
@@ -94,10 +90,12 @@ export async function runExplain(engine: Engine, config: EngineConfig, name: str
   return 0;
 }
 
-function contextLines(ex: { customer?: string | string[]; before?: Array<{ role: string; text: string }> }): string[] {
-  const before = (ex.before ?? []).map((m) => `${m.role}: ${m.text}`);
-  const customer = ex.customer === undefined ? [] : Array.isArray(ex.customer) ? ex.customer : [ex.customer];
-  return [...before, ...customer.map((t) => `customer: ${t}`)];
+/** The example as the terminal shows it: context dimmed, the judged message last (a conversation: every line). */
+function transcriptLines(r: AnyRule, transcript: string[], c: Output['colors']): string[] {
+  if (r.on === 'conversation') return transcript.map((l) => `    ${l}`);
+  const who = r.on === 'customer' ? 'customer' : 'agent';
+  if (transcript.length === 1) return [`    ${who}: ${transcript[0]}`];
+  return transcript.map((l, i) => (i === transcript.length - 1 ? `    ${l}` : `    ${c.dim(l)}`));
 }
 
 function findingLines(f: Finding, c: Output['colors']): string[] {

@@ -69,10 +69,10 @@ test('explain: docs, examples and the findings on the incorrect ones; by id or c
   const r = await runCli(['explain', 'phrases/test.blame'], { cwd: dir });
   assert.equal(r.code, 0);
   assert.match(r.stdout, /^phrases\/test\.blame {2}blaming · problem · tone · error/);
-  const builtin = getDefaultEngine().rules.find((x) => x.examples.invalid.length > 0);
+  const builtin = getDefaultEngine().rules.find((x) => x.on !== 'conversation' && x.examples.invalid.length > 0);
   if (builtin) {
     const ex = builtin.examples.invalid[0]!;
-    const text = typeof ex === 'string' ? ex : ex.text;
+    const text = typeof ex === 'string' ? ex : 'text' in ex ? ex.text : '';
     const e = await runCli(['explain', builtin.category, '--config', 'empty.json'], { cwd: workspace({ 'empty.json': '{}' }) });
     assert.equal(e.code, 0);
     assert.ok(e.stdout.includes(builtin.docs.summary));

@@ -4,7 +4,9 @@
 
 import type { GlossaryTerm, LoadError, PhraseList } from './phrases/load.js';
 import { parseGlossaryTerms, parsePhraseList } from './phrases/load.js';
-import { SEVERITIES, type Severity } from './types.js';
+import { SEVERITIES, type Channel, type Severity } from './types.js';
+import type { CalendarConfig } from './time/calendar.js';
+import { parseCalendar, parseChannels, type ChannelTiming } from './time/timing.js';
 
 export interface Thresholds {
   /** A paragraph of at least this many words with several ideas is a wall of text. */
@@ -37,6 +39,10 @@ export interface EngineConfig {
   phrases?: PhraseList[];
   /** Extra glossary terms. */
   glossary?: GlossaryTerm[];
+  /** The business calendar email and ticket waits are counted in. */
+  calendar?: Partial<CalendarConfig>;
+  /** Per channel: how long a customer may wait, and what a vague promise means. */
+  channels?: Partial<Record<Channel, Partial<ChannelTiming>>>;
 }
 
 /**
@@ -102,5 +108,7 @@ export function parseConfig(
       config.glossary = r.terms;
     }
   }
+  if (v.calendar !== undefined) config.calendar = parseCalendar(v.calendar, err);
+  if (v.channels !== undefined) config.channels = parseChannels(v.channels, config.calendar ?? {}, err);
   return { config, errors };
 }

@@ -8,9 +8,13 @@ import { DataError, type GlossaryTerm, type LoadError, type PhraseEntry, type Ph
 import { PhraseMatcher, type PhraseMatch } from './phrases/matcher.js';
 import { existenceRule } from './rules/existence.js';
 import { RULES } from './rules/index.js';
-import type { CustomerView, Rule, RuleContext, Report } from './rule.js';
+import type { AnyRule, ConversationContext, ConversationRule, CustomerView, Rule, RuleContext, Report } from './rule.js';
 import { estimateExpertise } from './signals/expertise.js';
-import { scoreConversation, scoreMessage } from './score/score.js';
+import { scoreConversation, scoreMessage, type MessageScoreContext } from './score/score.js';
+import { ConversationView, type TimelineEntry } from './conversation/view.js';
+import { publicLedger } from './conversation/promises.js';
+import { BusinessCalendar } from './time/calendar.js';
+import { FALLBACK_CHANNEL, resolveTiming, type TimingConfig } from './time/timing.js';
 import { Doc } from './text/doc.js';
 import { normalizeConversation } from './input.js';
 import {
@@ -18,19 +22,32 @@ import {
   type MessageAnalysis, type Severity, type SignalCategory,
 } from './types.js';
 import { postProcess } from './postprocess.js';
+import { emotionalArc } from './conversation/arc.js';
 
 export interface AnalyzeOptions {
   /** Only run these rule ids (used by rule tests and the coach's quick mode). */
   only?: string[];
+  /**
+   * The time the conversation is judged at (ISO 8601 or ms): a customer still
+   * waiting, or a promise still running, at the end is judged against it.
+   * Without it, only what the timestamps themselves show is judged.
+   */
+  now?: string | number;
 }
 
-interface PreparedRule {
-  rule: Rule;
+interface PreparedRule<R extends AnyRule = AnyRule> {
+  rule: R;
   severity: Severity;
 }
 
+/** Problems an agent is never scored down for when they set a boundary with, or end, an abusive exchange. */
+const BOUNDARY_EXEMPT = new Set(['ignored-emotion', 'no-next-step', 'blunt', 'negative-framing', 'dismissive', 'deflection']);
+
 export class Engine {
-  readonly rules: Rule[];
+  readonly rules: AnyRule[];
+  /** Per-channel waiting thresholds and the business calendar (defaults, then the team's config). */
+  readonly timing: TimingConfig;
+  readonly calendar: BusinessCalendar;
   readonly lists: Map<string, PhraseList>;
   readonly glossaryTerms: GlossaryTerm[];
   readonly thresholds: Thresholds;
@@ -41,6 +58,8 @@ export class Engine {
   constructor(config: EngineConfig = {}) {
     const errors: LoadError[] = [];
     this.thresholds = { ...DEFAULT_THRESHOLDS, ...(config.thresholds ?? {}) };
+    this.timing = resolveTiming(config.calendar, config.channels);
+    this.calendar = new BusinessCalendar(this.timing.calendar);
     // Phrase lists: built-ins, then the team's (which may extend built-ins).
     this.lists = new Map();
     for (const l of BUILTIN_PHRASES) this.lists.set(l.id, { ...l, entries: [...l.entries] });
@@ -76,7 +95,7 @@ export class Engine {
       }
     });
     // Rules: the built-in registry plus one rule per existence list, then the team's settings.
-    const rules: Rule[] = [...RULES];
+    const rules: AnyRule[] = [...RULES];
     for (const list of this.lists.values()) if (list.kind === 'existence' && list.category) rules.push(existenceRule(list));
     const settings = config.rules ?? {};
     const known = new Set<string>([...rules.map((r) => r.id), ...rules.map((r) => r.category)]);
@@ -99,9 +118,13 @@ export class Engine {
     const { conversation, diagnostics } = normalizeConversation(input);
     const only = options.only ? new Set(options.only) : undefined;
     const active = only ? this.prepared.filter((p) => only.has(p.rule.id)) : this.prepared;
-    const customerRules = active.filter((p) => p.rule.on === 'customer');
-    const agentRules1 = active.filter((p) => p.rule.on === 'agent' && (p.rule.phase ?? 1) === 1);
-    const agentRules2 = active.filter((p) => p.rule.on === 'agent' && p.rule.phase === 2);
+    const messageRules = active.filter((p): p is PreparedRule<Rule> => p.rule.on !== 'conversation');
+    const conversationRules = active.filter((p): p is PreparedRule<ConversationRule> => p.rule.on === 'conversation');
+    const customerRules = messageRules.filter((p) => p.rule.on === 'customer');
+    const agentRules1 = messageRules.filter((p) => p.rule.on === 'agent' && (p.rule.phase ?? 1) === 1);
+    const agentRules2 = messageRules.filter((p) => p.rule.on === 'agent' && p.rule.phase === 2);
+    const entries: TimelineEntry[] = [];
+    const scoreContexts = new Map<number, MessageScoreContext>();
 
     const findings: Finding[] = [];
     const analyses: MessageAnalysis[] = [];
@@ -114,16 +137,21 @@ export class Engine {
 
     conversation.messages.forEach((message, index) => {
       perMessage[index] = [];
+      const at = typeof message.at === 'string' ? Date.parse(message.at) : typeof message.at === 'number' ? message.at : NaN;
+      const author = typeof message.author === 'string' && message.author.trim() ? message.author.trim() : null;
       if (message.role === 'system' || message.role === 'note') {
+        // Not customer-facing: never scored, but its time still counts (a "ticket closed" line shows how long a wait ran).
+        entries.push({ index, role: message.role, at: Number.isFinite(at) ? at : null, author, doc: EMPTY_DOC });
         analyses.push({ index, role: message.role });
         return;
       }
       const doc = new Doc(message.text);
+      entries.push({ index, role: message.role, at: Number.isFinite(at) ? at : null, author, doc });
       const state = this.messageState(doc);
       const local: Finding[] = [];
       // One context per message; the rule being run is swapped in (no per-rule allocation).
       const ctx = new MessageContext(this, doc, state, index, conversation, customer, agentHistory, local);
-      const makeCtx = (p: PreparedRule, found: Finding[]): RuleContext => ctx.use(p, found);
+      const makeCtx = (p: PreparedRule<Rule>, found: Finding[]): RuleContext => ctx.use(p, found);
       if (message.role === 'customer') {
         sawCustomer = true;
         for (const p of customerRules) runRule(p, makeCtx(p, local), diagnostics, index);
@@ -146,17 +174,54 @@ export class Engine {
       for (const p of agentRules1) runRule(p, makeCtx(p, local), diagnostics, index);
       const phase1 = [...local];
       for (const p of agentRules2) runRule(p, makeCtx(p, phase1), diagnostics, index);
-      const processed = postProcess(local, doc);
+      let processed = postProcess(local, doc);
+      // Setting a boundary with an abusive customer, or ending the exchange, is never held against the agent.
+      if (customer.recentSignals.has('abuse') && (state.matches('conversation.ending').length > 0 || state.matches('listening.boundary').length > 0)) {
+        processed = processed.filter((f) => f.kind !== 'problem' || !BOUNDARY_EXEMPT.has(f.category));
+      }
       findings.push(...processed);
       perMessage[index] = processed;
-      analyses.push({ index, role: 'agent', scores: scoreMessage(processed, { hasProse: doc.hasProse, afterCustomer: sawCustomer, customerSignals: customer.recentSignals }) });
+      const scoreContext: MessageScoreContext = { hasProse: doc.hasProse, afterCustomer: sawCustomer, customerSignals: customer.recentSignals };
+      scoreContexts.set(index, scoreContext);
+      analyses.push({ index, role: 'agent', scores: scoreMessage(processed, scoreContext) });
       agentHistory.push({ index, doc });
       customer.recent = [];
       customer.recentSignals = new Set();
       customer.recentSignalFindings = [];
     });
 
-    return { findings, scores: scoreConversation(analyses), messages: analyses, diagnostics };
+    // The whole exchange: promises, silences, the close.
+    const view = new ConversationView({
+      conversation, entries, findings,
+      channel: conversation.channel ?? FALLBACK_CHANNEL,
+      timing: this.timing.channels[conversation.channel ?? FALLBACK_CHANNEL],
+      calendar: this.calendar,
+      now: parseNow(options.now),
+      matches: (listId, doc) => (doc === EMPTY_DOC ? [] : this.messageState(doc).matches(listId)),
+    });
+    const late: Finding[] = [];
+    for (const p of conversationRules) runConversationRule(p, view, late, diagnostics);
+    if (late.length) {
+      findings.push(...late);
+      findings.sort((a, b) => a.message - b.message || a.start - b.start || a.end - b.end);
+      // A conversation finding counts in the score of its agent message, or of the last agent message before it.
+      const touched = new Set<number>();
+      for (const f of late) {
+        const owner = [...scoreContexts.keys()].filter((i) => i <= f.message).pop();
+        if (owner === undefined) continue;
+        perMessage[owner]!.push(f);
+        touched.add(owner);
+      }
+      for (const i of touched) {
+        const a = analyses.find((x) => x.index === i);
+        if (a) a.scores = scoreMessage(perMessage[i]!, scoreContexts.get(i)!);
+      }
+    }
+    const customerIndices = analyses.filter((a) => a.role === 'customer').map((a) => a.index);
+    return {
+      findings, scores: scoreConversation(analyses), messages: analyses, diagnostics,
+      promises: publicLedger(view.ledger.promises), arc: emotionalArc(customerIndices, findings), outcome: view.close.outcome,
+    };
   }
 
   /** Convenience for drafts: judges `draft` as the next agent message after `context`. */
@@ -244,7 +309,7 @@ class MessageContext implements RuleContext {
     this.thresholds = engine.thresholds;
   }
 
-  use(p: PreparedRule, found: readonly Finding[]): this {
+  use(p: PreparedRule<Rule>, found: readonly Finding[]): this {
     this.rule = p.rule;
     this.severity = p.severity;
     this.found = found;
@@ -298,7 +363,7 @@ interface MessageState {
   glossary(): Array<PhraseMatch & { term: GlossaryTerm }>;
 }
 
-function runRule(p: PreparedRule, ctx: RuleContext, diagnostics: Diagnostic[], index: number): void {
+function runRule(p: PreparedRule<Rule>, ctx: RuleContext, diagnostics: Diagnostic[], index: number): void {
   try {
     p.rule.check(ctx);
   } catch (e) {
@@ -306,6 +371,42 @@ function runRule(p: PreparedRule, ctx: RuleContext, diagnostics: Diagnostic[], i
     diagnostics.push({ message: index, text: `rule ${p.rule.id} failed: ${(e as Error).message}` });
   }
 }
+
+/** Runs a conversation rule; its reports become findings on the message they name. */
+function runConversationRule(p: PreparedRule<ConversationRule>, view: ConversationView, sink: Finding[], diagnostics: Diagnostic[]): void {
+  const rule = p.rule;
+  const ctx: ConversationContext = {
+    rule, view,
+    report(r) {
+      const entry = view.entries[r.message];
+      if (!entry) return;
+      const text = view.conversation.messages[r.message]?.text ?? '';
+      const start = Math.max(0, Math.min(r.start, text.length));
+      const end = Math.max(start, Math.min(r.end, text.length));
+      if (end <= start) return;
+      sink.push({
+        rule: rule.id, category: rule.category, kind: 'problem', skill: CATEGORY_SKILL[rule.category as Exclude<Category, SignalCategory>],
+        message: r.message, start, end, excerpt: text.slice(start, end),
+        explanation: r.explanation ?? `${rule.docs.why} ${rule.docs.instead}`,
+        suggestion: r.suggestion ?? null, severity: r.severity ?? p.severity,
+      });
+    },
+  };
+  try {
+    rule.check(ctx);
+  } catch (e) {
+    diagnostics.push({ text: `rule ${rule.id} failed: ${(e as Error).message}` });
+  }
+}
+
+function parseNow(now: AnalyzeOptions['now']): number | null {
+  if (now === undefined) return null;
+  const t = typeof now === 'number' ? now : Date.parse(now);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** The text of system lines and internal notes is not read: one empty document stands in for all of them. */
+const EMPTY_DOC = new Doc('');
 
 function escapePattern(form: string): string {
   return form.replace(/[()[\]|]/g, ' ').replace(/(^|\s)\*+(?=\s|$)/g, ' ').trim();

@@ -6,5 +6,7 @@ export { checkListExamples } from './phrases/check.js';
 export { Doc } from './text/doc.js';
 export { normalizeConversation } from './input.js';
 export { RULES } from './rules/index.js';
-export type { Rule, RuleContext, RuleDocs, RuleExample, Report } from './rule.js';
+export type { AnyRule, ConversationContext, ConversationExample, ConversationRule, Rule, RuleContext, RuleDocs, RuleExample, Report } from './rule.js';
+export { BusinessCalendar, type CalendarConfig } from './time/calendar.js';
+export { DEFAULT_CHANNELS, type ChannelTiming } from './time/timing.js';
 export * from './types.js';

@@ -6,6 +6,7 @@ import type { PhraseMatch } from './phrases/matcher.js';
 import type { Doc } from './text/doc.js';
 import type { Category, Channel, Conversation, Expertise, Finding, Message, Severity, SignalCategory } from './types.js';
 import type { Thresholds } from './config.js';
+import type { ConversationView } from './conversation/view.js';
 
 /** An example in a rule's docs. A plain string is an agent reply with no context. */
 export interface RuleExample {
@@ -29,9 +30,16 @@ export interface RuleDocs {
   instead: string;
 }
 
-export interface Rule {
+interface RuleBase {
   id: string;
   category: Category;
+  /** Default severity; problems default to warning, strengths and signals to info. */
+  severity?: Severity;
+  docs: RuleDocs;
+}
+
+/** A rule that judges one message at a time (most rules). */
+export interface Rule extends RuleBase {
   /** Which messages the rule reads. */
   on: 'agent' | 'customer';
   /**
@@ -40,11 +48,37 @@ export interface Rule {
    * question or an invitation was found, "ignored emotion" whether empathy was.
    */
   phase?: 1 | 2;
-  /** Default severity; problems default to warning, strengths and signals to info. */
-  severity?: Severity;
-  docs: RuleDocs;
   examples: { valid: Array<string | RuleExample>; invalid: Array<string | RuleExample> };
   check(ctx: RuleContext): void;
+}
+
+/** An example conversation for a conversation rule: whole, with timestamps where the rule needs them. */
+export interface ConversationExample {
+  channel?: Channel;
+  /** Extra fields of the conversation (e.g. `status`). */
+  fields?: Record<string, unknown>;
+  messages: Message[];
+  /** For invalid examples: the message the finding belongs on. */
+  target?: number;
+  note?: string;
+}
+
+/** A rule that judges the whole exchange once every message has been read (timing, promises, the close). */
+export interface ConversationRule extends RuleBase {
+  on: 'conversation';
+  examples: { valid: ConversationExample[]; invalid: ConversationExample[] };
+  check(ctx: ConversationContext): void;
+}
+
+/** Every kind of rule, as the registry holds them. */
+export type AnyRule = Rule | ConversationRule;
+
+export interface ConversationContext {
+  readonly rule: ConversationRule;
+  /** The conversation with its timeline, promise ledger and close, computed once and shared by the rules. */
+  readonly view: ConversationView;
+  /** Reports on one message of the conversation (offsets into that message's text). */
+  report(r: Report & { message: number }): void;
 }
 
 export interface Report {

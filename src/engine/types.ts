@@ -116,9 +116,66 @@ export interface Diagnostic {
   text: string;
 }
 
+/** Where a promise the agent made ended up (see the promise ledger). */
+export const PROMISE_STATES = ['kept', 'broken', 'late-acknowledged', 'cancelled', 'superseded', 'open'] as const;
+export type PromiseState = (typeof PROMISE_STATES)[number];
+
+/** One commitment an agent made ("I'll call you back within the hour"), resolved against the clock. */
+export interface PromiseEntry {
+  /** The agent message that made it, and the words (UTF-16 offsets into that message's text). */
+  message: number;
+  start: number;
+  end: number;
+  excerpt: string;
+  /** What was promised, in a few words: "call you back", "update you", "send the invoice". */
+  action: string;
+  /** When it was made and when it falls due (ISO 8601, UTC); null without timestamps. */
+  made: string | null;
+  deadline: string | null;
+  /** The words that set the time ("within the hour", "by Friday"); vague ones ("shortly") get the channel's default. */
+  due: string;
+  vague: boolean;
+  state: PromiseState;
+  /** The message that kept, broke, cancelled or superseded it; null while open. */
+  settledBy: number | null;
+}
+
+/** How the customer felt, from their signals: one word for a message. */
+export const MOODS = ['angry', 'frustrated', 'anxious', 'confused', 'neutral', 'satisfied'] as const;
+export type Mood = (typeof MOODS)[number];
+
+export interface MoodPoint {
+  message: number;
+  mood: Mood;
+  signals: SignalCategory[];
+}
+
+/** The customer's emotional arc over the conversation. */
+export interface EmotionalArc {
+  start: MoodPoint | null;
+  end: MoodPoint | null;
+  /** Every customer message, in order. */
+  points: MoodPoint[];
+  trend: 'improved' | 'worsened' | 'steady' | null;
+}
+
+/**
+ * How the exchange ended: the customer confirmed the fix (`resolved`), was
+ * referred to someone who can help (`referred`), has an open promise of a
+ * follow-up (`follow-up`), none of these (`unresolved`), the agent ended an
+ * abusive exchange (`ended-abusive`), no agent ever answered (`no-reply`), or
+ * the conversation is still open by its status field (`open`).
+ */
+export const OUTCOMES = ['resolved', 'referred', 'follow-up', 'unresolved', 'ended-abusive', 'no-reply', 'open'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
 export interface AnalysisResult {
   findings: Finding[];
   scores: Scores;
   messages: MessageAnalysis[];
   diagnostics: Diagnostic[];
+  /** The promise ledger: every commitment the agents made and its state. */
+  promises: PromiseEntry[];
+  arc: EmotionalArc;
+  outcome: Outcome;
 }

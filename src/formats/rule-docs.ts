@@ -3,8 +3,8 @@
 // incorrect ones. Shared by `rapport explain` and scripts/gen-rule-docs.ts, so
 // the terminal and docs/rules/ can never disagree.
 
-import { CATEGORY_SKILL, SKILLS, kindOf, type Engine, type EngineConfig, type Finding, type Rule, type RuleExample, type Severity, type Skill } from '../engine/index.js';
-import { exampleConversation } from '../engine/rules/examples.js';
+import { CATEGORY_SKILL, SKILLS, kindOf, type AnyRule, type Engine, type EngineConfig, type Finding, type Severity, type Skill } from '../engine/index.js';
+import { prepareExample, type PreparedExample } from '../engine/rules/examples.js';
 
 export type Group = Skill | 'signals';
 export const GROUPS: readonly Group[] = [...SKILLS, 'signals'];
@@ -13,16 +13,16 @@ export const GROUP_TITLE: Record<Group, string> = {
   signals: 'Customer signals',
 };
 
-export function ruleGroup(rule: Rule): Group {
+export function ruleGroup(rule: AnyRule): Group {
   return kindOf(rule.category) === 'signal' ? 'signals' : CATEGORY_SKILL[rule.category as keyof typeof CATEGORY_SKILL];
 }
 
-export function defaultSeverity(rule: Rule): Severity {
+export function defaultSeverity(rule: AnyRule): Severity {
   return rule.severity ?? (kindOf(rule.category) === 'problem' ? 'warning' : 'info');
 }
 
 /** The severity a rule runs with under a team config, or "off". */
-export function effectiveSeverity(rule: Rule, config: EngineConfig = {}): Severity | 'off' {
+export function effectiveSeverity(rule: AnyRule, config: EngineConfig = {}): Severity | 'off' {
   const s = config.rules?.[rule.id] ?? config.rules?.[rule.category];
   return s ?? defaultSeverity(rule);
 }
@@ -32,56 +32,46 @@ export function ruleDocFile(id: string): string {
 }
 
 export interface ExampleRun {
-  example: RuleExample;
-  /** This rule's findings on the example's message. */
+  example: PreparedExample;
+  /** This rule's findings on the example's target message (anywhere, for a conversation rule's valid example). */
   findings: Finding[];
   /** Other rules' problems and strengths on the same message. */
   others: Finding[];
 }
 
-export function runExample(engine: Engine, rule: Rule, ex: string | RuleExample): ExampleRun {
-  const example: RuleExample = typeof ex === 'string' ? { text: ex } : ex;
-  const { conversation, target } = exampleConversation(rule, ex);
-  const result = engine.analyze(conversation);
-  const onTarget = result.findings.filter((f) => f.message === target);
+export function runExample(engine: Engine, rule: AnyRule, ex: Parameters<typeof prepareExample>[1]): ExampleRun {
+  const example = prepareExample(rule, ex);
+  const result = engine.analyze(example.conversation);
+  const onTarget = example.target === null ? result.findings : result.findings.filter((f) => f.message === example.target);
   return { example, findings: onTarget.filter((f) => f.rule === rule.id), others: onTarget.filter((f) => f.rule !== rule.id) };
 }
 
 /** Rules whose id or category is `name`. */
-export function findRules(engine: Engine, name: string): Rule[] {
+export function findRules(engine: Engine, name: string): AnyRule[] {
   const byId = engine.rules.filter((r) => r.id === name);
   return byId.length ? byId : engine.rules.filter((r) => r.category === name);
 }
 
 // ---------------------------------------------------------------- Markdown
 
-function customerLines(ex: RuleExample): string[] {
-  const before = (ex.before ?? []).map((m) => `${m.role}: ${m.text}`);
-  const customer = ex.customer === undefined ? [] : Array.isArray(ex.customer) ? ex.customer : [ex.customer];
-  return [...before, ...customer.map((c) => `customer: ${c}`)];
-}
-
 function fence(text: string, lang = 'text'): string {
   const ticks = text.includes('```') ? '````' : '```';
   return `${ticks}${lang}\n${text}\n${ticks}`;
 }
 
-function exampleBlock(rule: Rule, run: ExampleRun): string {
-  const lines = customerLines(run.example);
-  const who = rule.on === 'customer' ? 'customer' : 'agent';
-  const body = lines.length ? `${lines.join('\n')}\n${who}: ${run.example.text}` : run.example.text;
-  return fence(body);
+function exampleBlock(run: ExampleRun): string {
+  return fence(run.example.transcript.join('\n'));
 }
 
 /** docs/rules/<id>.md */
-export function renderRuleMarkdown(engine: Engine, rule: Rule): string {
+export function renderRuleMarkdown(engine: Engine, rule: AnyRule): string {
   const kind = kindOf(rule.category);
   const group = ruleGroup(rule);
   const out: string[] = [];
   out.push(`# \`${rule.id}\``, '');
   out.push(`${rule.docs.summary}`, '');
   out.push('| category | kind | skill | reads | default severity |', '|---|---|---|---|---|');
-  out.push(`| \`${rule.category}\` | ${kind} | ${group === 'signals' ? '—' : group} | ${rule.on} messages | ${defaultSeverity(rule)} |`, '');
+  out.push(`| \`${rule.category}\` | ${kind} | ${group === 'signals' ? '—' : group} | ${rule.on === 'conversation' ? 'whole conversations' : `${rule.on} messages`} | ${defaultSeverity(rule)} |`, '');
   if (rule.docs.why) out.push('## Why it matters', '', rule.docs.why, '');
   if (rule.docs.instead) out.push(kind === 'problem' ? '## What to do instead' : '## What it looks for', '', rule.docs.instead, '');
   const label = kind === 'problem' ? ['Incorrect', 'Correct'] : kind === 'strength' ? ['Found', 'Not found'] : ['Flagged', 'Not flagged'];
@@ -89,7 +79,7 @@ export function renderRuleMarkdown(engine: Engine, rule: Rule): string {
     out.push(`## ${label[0]}`, '');
     for (const ex of rule.examples.invalid) {
       const run = runExample(engine, rule, ex);
-      out.push(exampleBlock(rule, run), '');
+      out.push(exampleBlock(run), '');
       if (run.example.note) out.push(`*${run.example.note}*`, '');
       if (!run.findings.length) out.push('> ⚠ the engine does not report this example at present.', '');
       for (const f of run.findings) {
@@ -103,7 +93,7 @@ export function renderRuleMarkdown(engine: Engine, rule: Rule): string {
     out.push(`## ${label[1]}`, '');
     for (const ex of rule.examples.valid) {
       const run = runExample(engine, rule, ex);
-      out.push(exampleBlock(rule, run), '');
+      out.push(exampleBlock(run), '');
       if (run.example.note) out.push(`*${run.example.note}*`, '');
     }
   }

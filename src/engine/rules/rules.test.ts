@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine } from '../engine.js';
 import { RULES } from './index.js';
-import { exampleConversation } from './examples.js';
+import { prepareExample } from './examples.js';
 import { isCategory, type Finding } from '../types.js';
 
 const engine = new Engine();
@@ -34,8 +34,8 @@ test('every rule file under rules/ is registered', () => {
   walk(dir);
   for (const f of files) {
     const src = readFileSync(f, 'utf8');
-    if (!/:\s*Rule\s*=/.test(src)) continue;
-    const names = [...src.matchAll(/export const (\w+)\s*:\s*Rule\s*=/g)].map((m) => m[1]);
+    if (!/:\s*(Conversation)?Rule\s*=/.test(src)) continue;
+    const names = [...src.matchAll(/export const (\w+)\s*:\s*(?:Conversation)?Rule\s*=/g)].map((m) => m[1]);
     const idx = readFileSync(join(f, '..', 'index.ts'), 'utf8');
     for (const n of names) assert.ok(idx.includes(n!), `${f}: rule ${n} is not in ${join(f, '..', 'index.ts')}`);
   }
@@ -51,22 +51,24 @@ for (const rule of RULES) {
   });
   rule.examples.invalid.forEach((ex, i) => {
     test(`${rule.id}: invalid example ${i + 1} is reported`, () => {
-      const { conversation, target } = exampleConversation(rule, ex);
+      const { conversation, target, excerpt, transcript } = prepareExample(rule, ex);
+      assert.ok(target !== null, 'an invalid example names the message its finding belongs on');
       const result = engine.analyze(conversation);
       const mine = result.findings.filter((f: Finding) => f.rule === rule.id && f.message === target);
-      assert.ok(mine.length > 0, `expected ${rule.id} on: ${typeof ex === 'string' ? ex : ex.text}\n got: ${JSON.stringify(result.findings.map((f) => [f.rule, f.excerpt]))}`);
+      assert.ok(mine.length > 0, `expected ${rule.id} on: ${transcript.join(' | ')}\n got: ${JSON.stringify(result.findings.map((f) => [f.rule, f.message, f.excerpt]))}`);
       const text = conversation.messages[target]!.text;
       for (const f of mine) assert.equal(text.slice(f.start, f.end), f.excerpt);
-      if (typeof ex !== 'string' && ex.excerpt) assert.ok(mine.some((f) => f.excerpt === ex.excerpt), `excerpt ${JSON.stringify(ex.excerpt)} not among ${JSON.stringify(mine.map((f) => f.excerpt))}`);
+      if (excerpt) assert.ok(mine.some((f) => f.excerpt === excerpt), `excerpt ${JSON.stringify(excerpt)} not among ${JSON.stringify(mine.map((f) => f.excerpt))}`);
       if (mine[0]!.kind === 'problem') assert.ok(mine.every((f) => f.explanation.length > 10), 'problems explain themselves');
     });
   });
   rule.examples.valid.forEach((ex, i) => {
     test(`${rule.id}: valid example ${i + 1} is not reported`, () => {
-      const { conversation, target } = exampleConversation(rule, ex);
+      const { conversation, target, transcript } = prepareExample(rule, ex);
       const result = engine.analyze(conversation);
-      const mine = result.findings.filter((f: Finding) => f.rule === rule.id && f.message === target);
-      assert.deepEqual(mine.map((f) => f.excerpt), [], `${rule.id} should not fire on: ${typeof ex === 'string' ? ex : ex.text}`);
+      // A conversation rule's valid example must hold no finding of the rule anywhere.
+      const mine = result.findings.filter((f: Finding) => f.rule === rule.id && (target === null || rule.on === 'conversation' || f.message === target));
+      assert.deepEqual(mine.map((f) => f.excerpt), [], `${rule.id} should not fire on: ${transcript.join(' | ')}`);
     });
   });
 }
