@@ -3,18 +3,24 @@
 // last message is the agent reply under judgement; its categories are compared
 // as a set with the labels, and every customer message's signals likewise.
 // Prints per-category precision, recall and F1, the micro-F1, and the
-// accuracy of the customer-expertise estimate.
+// accuracy of the customer-expertise estimate. Then the same for whole
+// timestamped conversations (gold/conversations/*.jsonl): the five
+// conversation categories, each finding matched by its message, the promise
+// ledger's states and the outcome.
 //
 //   npm run eval                      the table
 //   npm run eval -- --show jargon     also the false positives and negatives for a category
 //   npm run eval -- --json            machine-readable figures
-//   npm run eval -- --dir DIR         another labelled set in the same format
+//   npm run eval -- --dir DIR         another labelled set of messages in the same format
+//   npm run eval -- --conversations DIR   another labelled set of conversations
 
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Engine } from '../src/engine/engine.js';
+import { parseConfig } from '../src/engine/config.js';
+import { CONVERSATION_PROBLEMS } from '../src/engine/types.js';
 import { isCategory, type Conversation, type Expertise, type Message } from '../src/engine/types.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -142,14 +148,170 @@ export function formatReport(r: EvalReport): string {
   return lines.join('\n');
 }
 
+// ------------------------------------------------------------ conversations
+
+export interface ConversationGoldCase {
+  id: string;
+  channel?: string;
+  trap?: string | null;
+  config?: Record<string, unknown>;
+  status?: string;
+  messages: Message[];
+  expect: { conversation: Record<string, number[]>; promises?: Array<{ message: number; state: string }>; outcome?: string };
+  file: string;
+  line: number;
+}
+
+export function loadConversationGold(dir = join(root, 'gold/conversations')): { cases: ConversationGoldCase[]; errors: string[] } {
+  const cases: ConversationGoldCase[] = [];
+  const errors: string[] = [];
+  if (!existsSync(dir)) return { cases, errors };
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    const file = relative(root, join(dir, name));
+    readFileSync(join(dir, name), 'utf8').split('\n').forEach((raw, i) => {
+      if (!raw.trim()) return;
+      try {
+        const c = JSON.parse(raw) as ConversationGoldCase;
+        if (!c.id || !Array.isArray(c.messages) || !c.expect || typeof c.expect.conversation !== 'object') throw new Error('needs id, messages and expect.conversation');
+        for (const cat of Object.keys(c.expect.conversation)) if (!(CONVERSATION_PROBLEMS as readonly string[]).includes(cat)) throw new Error(`"${cat}" is not a conversation category`);
+        cases.push({ ...c, file, line: i + 1 });
+      } catch (e) {
+        errors.push(`${file}:${i + 1}: ${(e as Error).message}`);
+      }
+    });
+  }
+  return { cases, errors };
+}
+
+export interface ConversationEvalReport {
+  cases: number;
+  perCategory: EvalReport['perCategory'];
+  micro: { precision: number; recall: number; f1: number };
+  promises: { gold: number; found: number; matched: number; stateCorrect: number; precision: number; recall: number; stateAccuracy: number };
+  outcome: { correct: number; total: number; accuracy: number };
+  errors: Array<{ id: string; file: string; line: number; what: string }>;
+}
+
+/** Each finding is matched on (category, message): the right problem on the right message. */
+export function evaluateConversations(cases: ConversationGoldCase[]): ConversationEvalReport {
+  const engines = new Map<string, Engine>();
+  const engineFor = (config: Record<string, unknown> | undefined): Engine => {
+    const key = JSON.stringify(config ?? {});
+    let e = engines.get(key);
+    if (!e) {
+      const parsed = parseConfig(config ?? {}, 'gold case');
+      if (parsed.errors.length) throw new Error(parsed.errors.map((x) => x.message).join('; '));
+      engines.set(key, (e = new Engine(parsed.config)));
+    }
+    return e;
+  };
+  const counts = new Map<string, Counts>();
+  for (const cat of CONVERSATION_PROBLEMS) counts.set(cat, { tp: 0, fp: 0, fn: 0 });
+  const errors: ConversationEvalReport['errors'] = [];
+  const pr = { gold: 0, found: 0, matched: 0, stateCorrect: 0 };
+  let outcomeCorrect = 0;
+  let outcomeTotal = 0;
+  for (const c of cases) {
+    const { file, line, expect, config, trap: _t, ...conversation } = c;
+    void _t;
+    const result = engineFor(config).analyze(conversation);
+    for (const cat of CONVERSATION_PROBLEMS) {
+      const gold = new Set(expect.conversation[cat] ?? []);
+      const found = new Set(result.findings.filter((f) => f.category === cat).map((f) => f.message));
+      const k = counts.get(cat)!;
+      for (const m of new Set([...gold, ...found])) {
+        if (gold.has(m) && found.has(m)) k.tp++;
+        else if (found.has(m)) {
+          k.fp++;
+          errors.push({ id: c.id, file, line, what: `${cat} FP on message ${m}` });
+        } else {
+          k.fn++;
+          errors.push({ id: c.id, file, line, what: `${cat} FN on message ${m}` });
+        }
+      }
+    }
+    const goldPromises = expect.promises ?? [];
+    pr.gold += goldPromises.length;
+    pr.found += result.promises.length;
+    const used = new Set<number>();
+    for (const g of goldPromises) {
+      const i = result.promises.findIndex((p, j) => !used.has(j) && p.message === g.message);
+      if (i < 0) {
+        errors.push({ id: c.id, file, line, what: `promise on message ${g.message} (${g.state}) not found` });
+        continue;
+      }
+      used.add(i);
+      pr.matched++;
+      if (result.promises[i]!.state === g.state) pr.stateCorrect++;
+      else errors.push({ id: c.id, file, line, what: `promise on message ${g.message}: ${result.promises[i]!.state}, expected ${g.state}` });
+    }
+    result.promises.forEach((p, j) => {
+      if (!used.has(j)) errors.push({ id: c.id, file, line, what: `extra promise on message ${p.message}: "${p.excerpt}" (${p.state})` });
+    });
+    if (expect.outcome) {
+      outcomeTotal++;
+      if (result.outcome === expect.outcome) outcomeCorrect++;
+      else errors.push({ id: c.id, file, line, what: `outcome ${result.outcome}, expected ${expect.outcome}` });
+    }
+  }
+  const perCategory: EvalReport['perCategory'] = {};
+  let TP = 0;
+  let FP = 0;
+  let FN = 0;
+  for (const [cat, k] of counts) {
+    const precision = k.tp + k.fp ? k.tp / (k.tp + k.fp) : 0;
+    const recall = k.tp + k.fn ? k.tp / (k.tp + k.fn) : 0;
+    perCategory[cat] = { ...k, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support: k.tp + k.fn };
+    TP += k.tp;
+    FP += k.fp;
+    FN += k.fn;
+  }
+  const precision = TP + FP ? TP / (TP + FP) : 0;
+  const recall = TP + FN ? TP / (TP + FN) : 0;
+  return {
+    cases: cases.length,
+    perCategory,
+    micro: { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 },
+    promises: {
+      ...pr,
+      precision: pr.found ? pr.matched / pr.found : 0,
+      recall: pr.gold ? pr.matched / pr.gold : 0,
+      stateAccuracy: pr.matched ? pr.stateCorrect / pr.matched : 0,
+    },
+    outcome: { correct: outcomeCorrect, total: outcomeTotal, accuracy: outcomeTotal ? outcomeCorrect / outcomeTotal : 0 },
+    errors,
+  };
+}
+
+export function formatConversationReport(r: ConversationEvalReport): string {
+  const pct = (x: number): string => x.toFixed(3);
+  const lines = [`Conversation gold: ${r.cases} conversations (each finding matched on its message)`, '', 'category              support   TP   FP   FN  precision  recall     F1'];
+  for (const [cat, k] of Object.entries(r.perCategory)) {
+    lines.push(`${cat.padEnd(20)} ${String(k.support).padStart(8)} ${String(k.tp).padStart(4)} ${String(k.fp).padStart(4)} ${String(k.fn).padStart(4)}  ${pct(k.precision).padStart(9)}  ${pct(k.recall).padStart(6)}  ${pct(k.f1).padStart(5)}`);
+  }
+  lines.push('', `micro-F1 ${pct(r.micro.f1)} over the five conversation categories (precision ${pct(r.micro.precision)}, recall ${pct(r.micro.recall)})`);
+  const p = r.promises;
+  lines.push(`promise ledger: ${p.matched}/${p.gold} promises found (recall ${pct(p.recall)}, precision ${pct(p.precision)}), state right for ${p.stateCorrect}/${p.matched} (${pct(p.stateAccuracy)})`);
+  lines.push(`outcome accuracy ${pct(r.outcome.accuracy)} (${r.outcome.correct}/${r.outcome.total})`);
+  return lines.join('\n');
+}
+
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  const { values } = parseArgs({ options: { show: { type: 'string', multiple: true }, json: { type: 'boolean' }, limit: { type: 'string' }, dir: { type: 'string' } } });
+  const { values } = parseArgs({ options: { show: { type: 'string', multiple: true }, json: { type: 'boolean' }, limit: { type: 'string' }, dir: { type: 'string' }, conversations: { type: 'string' }, 'show-conversations': { type: 'boolean' } } });
   const { cases, errors } = loadGold(values.dir);
   for (const e of errors) console.error(e);
   const report = evaluate(cases);
-  if (values.json) console.log(JSON.stringify({ ...report, errors: undefined }, null, 2));
-  else console.log(formatReport(report));
+  const conv = loadConversationGold(values.conversations);
+  for (const e of conv.errors) console.error(e);
+  errors.push(...conv.errors);
+  const convReport = conv.cases.length ? evaluateConversations(conv.cases) : undefined;
+  if (values.json) console.log(JSON.stringify({ ...report, errors: undefined, conversations: convReport ? { ...convReport, errors: undefined } : null }, null, 2));
+  else {
+    console.log(formatReport(report));
+    if (convReport) console.log(`\n${formatConversationReport(convReport)}`);
+  }
+  if (convReport && values['show-conversations']) for (const e of convReport.errors) console.log(`${e.file}:${e.line} [${e.id}] ${e.what}`);
   for (const cat of values.show ?? []) {
     const limit = Number(values.limit ?? 40);
     for (const type of ['fp', 'fn'] as const) {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DataError } from '../engine/index.js';
-import { runAudit } from './audit.js';
+import { AUDIT_FORMATS, runAudit } from './audit.js';
 import { FAIL_ON, runCheck, type FailOn } from './check.js';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { runExplain, runLists, runRules } from './info.js';
@@ -68,34 +68,79 @@ Examples:
     },
   },
   audit: {
-    summary: 'score whole conversations from JSON Lines',
+    summary: 'score whole conversations from help-desk exports',
     usage: 'rapport audit [options] FILE...|-',
     options: {
       format: { type: 'string' },
+      from: { type: 'string' },
+      columns: { type: 'string' },
+      workers: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      report: { type: 'string' },
+      now: { type: 'string' },
+      progress: { type: 'boolean' },
+      'no-progress': { type: 'boolean' },
       'fail-on': { type: 'string' },
       config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    help: `Reads canonical conversations, one JSON object a line (- reads standard
-input; .gz files are decompressed), and writes one line per conversation, in
-input order: {"id", "findings", "scores"}. A line that is not a conversation
-is reported on stderr as FILE:LINE and skipped (exit status 1).
+    help: `Reads conversations and writes one result per conversation, in input order:
+its findings (messages and the whole exchange: promises kept and broken,
+silences, repeated questions, unresolved closes), skill scores, the promise
+ledger, the customer's emotional arc and the outcome. Files are streamed (.gz
+is decompressed); - reads standard input. A record that cannot be read is
+reported on stderr with its position (FILE:LINE) and skipped (exit status 1).
+
+Input formats (guessed from each file; --from names one):
+  jsonl       canonical conversations, one JSON object a line (shared/TAXONOMY.md)
+  csv         one message per row (--columns maps your headers)
+  zendesk     tickets with comments        freshdesk  tickets with conversations
+  zammad      tickets with articles        chatwoot   conversation messages
+  freescout   conversation threads         twcs       Customer Support on Twitter CSV
+  ubuntu-irc  #ubuntu IRC logs with reply annotations
 
 Options:
-  --format FORMAT      jsonl (default) or json (one array)
+  --format FORMAT      jsonl (default), json (one array), csv (one row per
+                       conversation) or html (the team lead's report)
+  --from FORMAT        read every input as this format
+  --columns MAP        csv headers: conversation_id=Ticket,role=From,text=Body,
+                       at=Date,author=Name,channel=Channel,team=Team
+  --workers N          worker threads (default: one per core; 1: no threads)
+  -o, --output FILE    write the output to FILE instead of standard output
+  --report FILE        also write the HTML report to FILE
+  --now TIME           judge waits and promises still running at the end
+                       against this time (ISO 8601), e.g. when the export was taken
+  --progress / --no-progress
+                       show or hide the progress line (default: on a terminal)
   --fail-on LEVEL      also exit 1 when a problem reaches this severity:
                        error, warning, info or never (default)
 ${CONFIG_HELP}
   -h, --help           show this help
 
-Example:
-  rapport audit tickets.jsonl > findings.jsonl`,
+Examples:
+  rapport audit tickets.jsonl > findings.jsonl
+  rapport audit zendesk-export.json --format html -o report.html
+  rapport audit chats.csv --columns conversation_id=Chat,role=Sender,text=Message --format csv`,
     async run(v, pos, out) {
-      const format = oneOf(v.format, ['jsonl', 'json'], 'jsonl', '--format', 'audit');
+      const format = oneOf(v.format, AUDIT_FORMATS, 'jsonl', '--format', 'audit');
       const failOn = oneOf(v['fail-on'], FAIL_ON, 'never', '--fail-on', 'audit') as FailOn;
+      let workers: number | undefined;
+      if (v.workers !== undefined) {
+        workers = Number(v.workers);
+        if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number of at least 1 (got "${String(v.workers)}")`, 'audit');
+      }
       const loaded = configFrom(v, out);
       if (typeof loaded === 'number') return loaded;
-      return runAudit(loaded.engine, { inputs: pos, format, failOn }, out);
+      return runAudit(loaded.engine, {
+        inputs: pos, format, failOn, config: loaded.config,
+        ...(typeof v.from === 'string' ? { from: v.from } : {}),
+        ...(typeof v.columns === 'string' ? { columns: v.columns } : {}),
+        ...(workers !== undefined ? { workers } : {}),
+        ...(typeof v.output === 'string' ? { output: v.output } : {}),
+        ...(typeof v.report === 'string' ? { report: v.report } : {}),
+        ...(typeof v.now === 'string' ? { now: v.now } : {}),
+        ...(v.progress ? { progress: true } : v['no-progress'] ? { progress: false } : {}),
+      }, out);
     },
   },
   rules: {

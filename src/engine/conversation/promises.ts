@@ -31,8 +31,14 @@ export interface Ledger {
   broken: Array<{ promise: LedgerPromise; at: number; lateBy: number | null; none: boolean }>;
 }
 
-/** Lists whose match (not negated, not quoted) makes a sentence with a time a commitment. */
-const COMMIT_LISTS = ['trust.agent-will', 'trust.next', 'trust.keep-posted', 'conversation.commit'];
+/** Lists whose match (not negated, not quoted) makes a sentence with a time a commitment (besides "will", "I'll", "going to"…). */
+const COMMIT_LISTS = ['trust.next', 'trust.keep-posted', 'conversation.commit'];
+/** Future words that make a sentence with a time a commitment: "I'll", "we will", "who'll", "going to", "let me". */
+const FUTURE = new Set(['will', 'shall', 'gonna']);
+/** "should have", "would have": the past, not a promise. */
+const PAST_MODAL_AFTER = new Set(['have', "'ve", 'of']);
+/** Appointments made: "I've booked an engineer for Thursday". */
+const BOOKED = new Set(['booked', 'scheduled', 'arranged', 'reserved', 'rebooked', 'rescheduled']);
 
 /** Cheap pre-check: a sentence without any of these words holds no time worth parsing. */
 const TIME_WORDS = new Set([
@@ -46,9 +52,9 @@ const TIME_WORDS = new Set([
 
 /** Words right before a time that make it the past or a condition, not a deadline. */
 const NOT_A_DEADLINE_BEFORE = new Set(['since', 'ago', 'last', 'earlier', 'previous', 'previously', 'yesterday', 'every', 'each', 'per', 'from', 'between', 'until', 'till', 'til']);
-const CONDITION = new Set(['if', 'unless', 'whether', 'otherwise']);
-/** "We'll need your reply by Friday": a request to the customer, not a promise. */
-const REQUEST_AFTER_MARKER = new Set(['need', 'require', 'ask', 'want', 'expect you', 'have to', 'must']);
+const CONDITION = new Set(['if', 'unless', 'otherwise']);
+/** "We'll need your reply by Friday", "we'll ask you to…": a request to the customer, not a promise. */
+const REQUEST_AFTER_MARKER = new Set(['need', 'require', 'want', 'have to', 'must']);
 
 interface Detected {
   message: number;
@@ -74,14 +80,16 @@ function detectPromises(view: ConversationView, e: TimelineEntry): Detected[] {
   const { doc } = e;
   const out: Detected[] = [];
   const ref = e.at ?? view.lastTime ?? 0;
-  const markers = COMMIT_LISTS.flatMap((id) => view.matches(id, e.index)).filter((m) => doc.negated[m.first] !== 1 && !doc.tokens[m.first]?.quoted);
+  const markers = [...COMMIT_LISTS.flatMap((id) => view.matches(id, e.index)), ...futureMarkers(doc)]
+    .filter((m) => doc.negated[m.first] !== 1 && !doc.tokens[m.first]?.quoted);
   if (markers.length === 0) return out;
   for (const s of doc.sentences) {
     if (!hasTimeWord(doc, s)) continue;
     const inSentence = markers.filter((m) => m.first >= s.first && m.first < s.last);
     if (inSentence.length === 0) continue;
-    // A question proposes ("Can I call you at 3?"); only "can you give me ten minutes?" announces.
-    if (s.question && !inSentence.some((m) => /^(give|allow|bear)/.test(doc.tokens[m.first]!.norm))) continue;
+    // A question proposes ("Can I call you at 3?"); "can you give me ten minutes?" and a statement with a
+    // tag ("I'll put you on hold for three minutes, is that OK?") announce.
+    if (s.question && !inSentence.some((m) => /^(give|allow|bear)/.test(doc.tokens[m.first]!.norm)) && !STATEMENT_OPENERS.has(doc.tokens[s.contentFirst]?.norm ?? '')) continue;
     const start = doc.tokens[s.contentFirst]?.start ?? s.start;
     const text = doc.text.slice(start, s.end);
     const mentions = findDeadlines(text, {
@@ -91,6 +99,29 @@ function detectPromises(view: ConversationView, e: TimelineEntry): Detected[] {
     const mention = mentions.reduce((a, b) => (b.deadline > a.deadline ? b : a));
     const shifted: TimeMention = { ...mention, start: start + mention.start, end: start + mention.end };
     out.push({ message: e.index, sentence: s, mention: shifted, action: actionOf(doc, s, inSentence, shifted) });
+  }
+  return out;
+}
+
+const STATEMENT_OPENERS = new Set(["i'll", "we'll", 'i', 'we', "i'm", "we're", 'let', "let's", 'ok', 'okay', 'right', 'so', 'thanks', 'sure']);
+
+/** Future markers written in words the lists cannot hold: "will", any "'ll" contraction, "going to", "let me", "booked". */
+function futureMarkers(doc: Doc): Array<{ first: number; last: number }> {
+  const out: Array<{ first: number; last: number }> = [];
+  const toks = doc.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    const n = toks[k]!.norm;
+    const next = toks[k + 1]?.norm ?? '';
+    if (FUTURE.has(n) || (n.endsWith("'ll") && n.length > 3)) {
+      if (next === 'not') continue;
+      out.push({ first: k, last: k + 1 });
+    } else if ((n === 'going' && next === 'to') || (n === 'let' && (next === 'me' || next === 'us'))) {
+      out.push({ first: k, last: k + 2 });
+    } else if (n === 'should' && !PAST_MODAL_AFTER.has(next) && next !== 'not') {
+      out.push({ first: k, last: k + 1 }); // "it should be back by 5"
+    } else if (BOOKED.has(n)) {
+      out.push({ first: k, last: k + 1 });
+    }
   }
   return out;
 }
@@ -115,15 +146,12 @@ function isDeadline(doc: Doc, offset: number, s: Sentence, markers: Array<{ firs
   // In an "if…" clause: the condition's time, not a promise ("if it's not back by 5pm, call us").
   for (let j = k - 1; j >= s.first; j--) {
     const n = doc.tokens[j]!.norm;
-    if (n === ',' || n === ';' || n === '—' || n === '-' || n === ':') break;
+    if (n === ',' || n === ';' || n === '—' || n === '-' || n === ':' || n === 'and' || n === 'but') break;
     if (CONDITION.has(n)) return false;
   }
   // A request to the customer dressed as "we'll need… by Friday".
-  for (const m of markers) {
-    const after = doc.tokens[m.last]?.norm ?? '';
-    if (REQUEST_AFTER_MARKER.has(after)) return false;
-  }
-  return true;
+  const real = markers.filter((m) => !REQUEST_AFTER_MARKER.has(doc.tokens[m.last]?.norm ?? ''));
+  return real.length > 0;
 }
 
 /** "call you back", "update you": the words after the commitment, up to the time. */
@@ -202,7 +230,7 @@ function settle(view: ConversationView, p: LedgerPromise, all: LedgerPromise[], 
   const last = view.lastTime;
   if (p.dueBy !== null && last !== null && last > p.dueBy) {
     set('broken', null);
-    const where = view.lastSpoken;
+    const where = view.lastMessage;
     if (where) broken.push({ promise: p, at: where.index, lateBy: null, none: true });
   }
 }

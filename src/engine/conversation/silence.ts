@@ -37,9 +37,9 @@ export function findSilences(view: ConversationView): Silence[] {
   const promises = view.ledger.promises;
   let wait: Wait | null = null;
   let lastAgent: TimelineEntry | null = null;
-  /** A promise from the agent's latest turn still running when the wait began: the ledger judges that gap. */
+  /** A time the agent gave in their latest turn covers the wait: kept, or a broken promise — never silence. */
   const covered = (w: Wait): boolean =>
-    promises.some((p) => lastAgent !== null && p.message >= lastAgent.index - 1 && p.message <= w.from.index && p.dueBy !== null && p.dueBy >= w.from.at!);
+    promises.some((p) => lastAgent !== null && p.message >= lastAgent.index && p.message <= w.from.index && p.dueBy !== null);
   const judge = (w: Wait, to: TimelineEntry, none: boolean, toTime: number): void => {
     const waited = view.waited(w.from.at!, toTime);
     if (waited <= limit || covered(w)) return;
@@ -60,7 +60,7 @@ export function findSilences(view: ConversationView): Silence[] {
   // Still waiting at the end: judged only when a later timestamp (a chaser, a system line, "now") shows it.
   const end = view.lastTime;
   if (wait && end !== null && end > wait.from.at!) {
-    const where = view.lastSpoken;
+    const where = view.lastMessage;
     if (where) judge(wait, where, true, end);
   }
   return out;

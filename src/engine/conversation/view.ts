@@ -109,6 +109,33 @@ export class ConversationView {
     return undefined;
   }
 
+  /**
+   * The conversation's last message that is not an internal note and has words: where a wait that never
+   * ended, a promise that was never kept, or an unresolved close is reported (a "closed automatically"
+   * system line included: it is what shows the wait ran on).
+   */
+  get lastMessage(): TimelineEntry | undefined {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i]!;
+      if (e.role === 'note') continue;
+      const text = this.conversation.messages[e.index]?.text ?? '';
+      if (text.trim()) return e;
+    }
+    return undefined;
+  }
+
+  /** Where a conversation finding on a message underlines: its first sentence (the trimmed text for a system line). */
+  spanOf(index: number): { start: number; end: number } {
+    const e = this.entries[index];
+    if (e && e.doc.text) return leadSpan(e.doc);
+    const text = this.conversation.messages[index]?.text ?? '';
+    let start = 0;
+    while (start < text.length && /\s/.test(text[start]!)) start++;
+    let end = text.length;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    return { start, end };
+  }
+
   get ledger(): Ledger {
     return (this.ledgerCache ??= buildLedger(this));
   }

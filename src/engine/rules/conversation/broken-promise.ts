@@ -1,5 +1,4 @@
 import type { ConversationRule } from '../../rule.js';
-import { leadSpan } from '../../conversation/view.js';
 import { formatSpan } from '../../time/duration.js';
 import { trimEndOf } from '../../text/trim.js';
 
@@ -75,7 +74,7 @@ export const brokenPromise: ConversationRule = {
     for (const b of view.ledger.broken) {
       const p = b.promise;
       const where = view.entries[b.at]!;
-      const span = leadSpan(where.doc);
+      const span = view.spanOf(where.index);
       const due = p.deadlineAt === null ? p.due : `${p.due} (${view.calendar.local(p.deadlineAt).toFormat('ccc d LLL HH:mm')})`;
       const said = `"${trimEndOf(p.excerpt, '.!', true)}"`;
       if (b.none) {

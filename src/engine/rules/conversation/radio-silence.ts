@@ -1,5 +1,4 @@
 import type { ConversationRule } from '../../rule.js';
-import { leadSpan } from '../../conversation/view.js';
 import { formatDuration, formatSpan } from '../../time/duration.js';
 
 // The customer waited past the channel's threshold with no agent message, or
@@ -61,7 +60,7 @@ export const radioSilence: ConversationRule = {
     const allowed = formatDuration(view.timing.wait, view.calendar.dayMs);
     for (const s of view.silences) {
       const where = view.entries[s.at]!;
-      const span = leadSpan(where.doc);
+      const span = view.spanOf(where.index);
       const counted = view.timing.wait.business ? `${formatSpan(s.waited)} of working time` : formatSpan(s.waited);
       let explanation: string;
       if (s.kind === 'agent-went-quiet') {

@@ -1,5 +1,4 @@
 import type { ConversationRule } from '../../rule.js';
-import { leadSpan } from '../../conversation/view.js';
 
 // The exchange ended without the customer confirming the fix, without a
 // referral, and without an open promise to follow up. Never reported while the
@@ -70,7 +69,7 @@ export const unresolvedClose: ConversationRule = {
     const last = close.last;
     if (!last) return;
     ctx.report({
-      message: last.index, ...leadSpan(last.doc),
+      message: last.index, ...ctx.view.spanOf(last.index),
       explanation: `The conversation ends here, but ${close.reason}: there is no confirmation, no referral and no promised follow-up.`,
       suggestion: 'Before closing: "Could you try it now and let me know it works? If it doesn\'t, I\'ll pick it up again straight away."',
     });
