@@ -7,10 +7,17 @@
 // (otherwise templated customer messages stand in). Reports throughput on the
 // corpus after a warm-up, per-draft latency (median, p99) of engine.checkDraft
 // for 50-, 150- and 500-word replies with a customer message as context, engine
-// construction time and peak RSS. Prints figures only; nothing here asserts on time.
+// construction time and peak RSS. Then `rapport audit` (the built CLI) on a
+// generated archive of 1,000,000 messages with timestamps, with 1 and 2
+// worker threads: wall time, messages/s and the process's peak RSS
+// (`--audit-messages N` changes the size; `--no-audit` skips it).
+// Prints figures only; nothing here asserts on time.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { cpus, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -162,7 +169,82 @@ function table(rows: string[][]): string {
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
-function main(): void {
+// ------------------------------------------------------------ the archive audit
+
+const CHANNELS = ['chat', 'chat', 'email', 'ticket', 'sms'] as const;
+
+/** Writes a JSON Lines archive of about `total` messages: timestamped multi-turn conversations. */
+async function writeArchive(path: string, total: number, customerText: () => string, r: () => number): Promise<{ conversations: number; messages: number; bytes: number }> {
+  const out = createWriteStream(path);
+  let messages = 0;
+  let conversations = 0;
+  let clock = Date.parse('2026-01-05T08:00:00Z');
+  while (messages < total) {
+    const channel = pick(r, CHANNELS);
+    const turns = 2 + 2 * Math.floor(r() * 4);
+    const step = channel === 'chat' || channel === 'sms' ? 60_000 : 3 * 3_600_000;
+    let t = clock;
+    const msgs = [];
+    for (let k = 0; k < turns; k++) {
+      t += Math.floor(step * (0.2 + r() * 1.5));
+      const customer = k % 2 === 0;
+      msgs.push({ role: customer ? 'customer' : 'agent', author: customer ? `cust-${conversations % 5000}` : pick(r, NAMES), at: new Date(t).toISOString(), text: customer ? customerText() : agentReply(r, 20 + Math.floor(r() * 100)) });
+    }
+    clock += 90_000;
+    messages += msgs.length;
+    conversations++;
+    if (!out.write(`${JSON.stringify({ id: `A-${conversations}`, channel, team: `team-${conversations % 4}`, messages: msgs })}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return { conversations, messages, bytes: statSync(path).size };
+}
+
+/** Runs the built CLI on the archive; wall time and the process's peak RSS (all threads). */
+function auditRun(archive: string, workers: number): { ms: number; rssMb: number; ok: boolean; lines: number } {
+  const main = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+  const script = `import(${JSON.stringify(main)}).then((m) => m.main(process.argv.slice(1))).then((code) => { process.stderr.write('\\nRSS ' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = code; });`;
+  const out = `${archive}.out-${workers}.jsonl`;
+  const t0 = performance.now();
+  const res = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'audit', archive, '--workers', String(workers), '--no-progress', '-o', out], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const ms = performance.now() - t0;
+  const m = /RSS (\d+)/.exec(res.stderr ?? '');
+  let lines = 0;
+  try {
+    const text = readFileSync(out, 'utf8');
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    rmSync(out);
+  } catch {
+    /* no output */
+  }
+  if (res.status !== 0) process.stderr.write(res.stderr.slice(-2000));
+  return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, ok: res.status === 0, lines };
+}
+
+async function archiveBench(total: number, customerText: () => string, r: () => number): Promise<void> {
+  if (!existsSync(fileURLToPath(new URL('../dist/cli/main.js', import.meta.url)))) {
+    console.log('\n(archive audit skipped: the CLI is not built; run `npm run build` first)');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
+  const archive = join(dir, 'archive.jsonl');
+  try {
+    const t0 = performance.now();
+    const a = await writeArchive(archive, total, customerText, r);
+    const genMs = performance.now() - t0;
+    console.log(`\nrapport audit on a generated archive: ${a.conversations} conversations, ${a.messages} messages, ${(a.bytes / 1e6).toFixed(0)} MB of JSON Lines (written in ${fmt(genMs / 1000, 1)} s); ${availableParallelism()} cores`);
+    const rows: string[][] = [['workers', 'wall time (s)', 'messages/s', 'peak RSS (MB)', 'lines out', 'exit']];
+    for (const w of [1, 2]) {
+      const run = auditRun(archive, w);
+      rows.push([String(w), fmt(run.ms / 1000, 1), fmt(a.messages / (run.ms / 1000), 0), fmt(run.rssMb, 0), String(run.lines), run.ok ? 'ok' : 'FAILED']);
+    }
+    console.log(table(rows));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function main(): { customerText: () => string; r: () => number } {
   const r = rng(20260302);
   const twcs = twcsCustomerTexts();
   const irc = ircTexts();
@@ -238,6 +320,15 @@ function main(): void {
   ]));
   console.log('');
   console.log(table(latency));
+  return { customerText, r };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const { customerText, r } = main();
+  if (!args.includes('--no-audit')) {
+    const i = args.indexOf('--audit-messages');
+    const total = i >= 0 ? Number(args[i + 1]) : 1_000_000;
+    await archiveBench(Number.isFinite(total) && total > 0 ? total : 1_000_000, customerText, r);
+  }
+}

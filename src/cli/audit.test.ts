@@ -139,3 +139,89 @@ test('a 5 MB message in one line is processed', async () => {
   assert.equal(blame.start, text.length - 'You should have seen the reply by now.'.length);
   assert.equal((JSON.parse(second!) as Record_).id, 'after');
 });
+
+// ---------------------------------------------------------------- archives, formats, workers
+
+const FIXTURES = fileURLToPath(new URL('../formats/import/fixtures/', import.meta.url));
+const GOLD_CONVERSATIONS = fileURLToPath(new URL('../../gold/conversations/chat.jsonl', import.meta.url));
+
+test('worker threads give the same output, in the same order, as one thread', async () => {
+  const dir = workspace({ 'empty.json': '{}' });
+  const one = await runCli(['audit', GOLD_CONVERSATIONS, '--config', 'empty.json', '--workers', '1'], { cwd: dir });
+  const two = await runCli(['audit', GOLD_CONVERSATIONS, '--config', 'empty.json', '--workers', '2'], { cwd: dir });
+  assert.equal(one.code, two.code);
+  assert.ok(one.stdout.split('\n').length > 30);
+  assert.equal(two.stdout, one.stdout);
+  const bad = await runCli(['audit', GOLD_CONVERSATIONS, '--workers', '0'], { cwd: dir });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--workers must be a whole number/);
+});
+
+test('audit records carry the promise ledger, the emotional arc and the outcome', async () => {
+  const conv = {
+    id: 'P-1', channel: 'chat', messages: [
+      { role: 'customer', at: '2026-03-02T10:00:00Z', text: 'The shared drive is gone.' },
+      { role: 'agent', at: '2026-03-02T10:01:00Z', text: "I'll check the server and get back to you within 20 minutes." },
+      { role: 'agent', at: '2026-03-02T11:30:00Z', text: 'The drive is back.' },
+    ],
+  };
+  const dir = workspace({ 'empty.json': '{}', 'in.jsonl': `${JSON.stringify(conv)}\n` });
+  const r = await runCli(['audit', 'in.jsonl', '--config', 'empty.json'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const rec = JSON.parse(r.stdout) as { promises: Array<{ state: string; deadline: string }>; outcome: string; findings: Array<{ category: string; message: number }>; arc: { start: unknown } };
+  assert.deepEqual(rec.promises.map((p) => [p.state, p.deadline]), [['broken', '2026-03-02T10:21:00.000Z']]);
+  assert.ok(rec.findings.some((f) => f.category === 'broken-promise' && f.message === 2));
+  assert.equal(rec.outcome, 'unresolved');
+  assert.ok(rec.arc.start);
+});
+
+test('--format csv: one row per conversation under a header; formula-looking cells are made inert', async () => {
+  const conv = { id: '=HYPERLINK("x")', channel: 'chat', messages: [{ role: 'customer', text: 'Printer jams.' }, { role: 'agent', text: 'Restart it.' }] };
+  const dir = workspace({ 'empty.json': '{}', 'in.jsonl': `${JSON.stringify(conv)}\n${JSON.stringify({ ...conv, id: 'B' })}\n` });
+  const r = await runCli(['audit', 'in.jsonl', '--format', 'csv', '--config', 'empty.json'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines.length, 3);
+  assert.match(lines[0]!, /^id,channel,team,agents,customer,started,ended,messages,outcome,/);
+  assert.match(lines[1]!, /^"'=HYPERLINK\(""x""\)",chat,/);
+  assert.match(lines[2]!, /^B,chat,/);
+});
+
+test('--format html writes the self-contained report, customer text escaped; --report writes it beside the jsonl', async () => {
+  const conv = { id: 'X<script>alert(1)</script>', channel: 'chat', messages: [{ role: 'customer', text: '<script>alert(2)</script> my printer' }, { role: 'agent', text: 'Obviously <b>restart</b> it.' }] };
+  const dir = workspace({ 'empty.json': '{}', 'in.jsonl': `${JSON.stringify(conv)}\n` });
+  const r = await runCli(['audit', 'in.jsonl', '--format', 'html', '--config', 'empty.json'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^<!doctype html>/i);
+  assert.ok(!r.stdout.includes('<script>alert'), 'no raw customer script');
+  assert.ok(r.stdout.includes('X&lt;script&gt;alert(1)&lt;/script&gt;'));
+  const both = await runCli(['audit', 'in.jsonl', '--report', 'report.html', '--config', 'empty.json'], { cwd: dir });
+  assert.equal(both.code, 0, both.stderr);
+  assert.equal(both.stdout.trim().split('\n').length, 1, 'the jsonl still goes to stdout');
+  assert.match(readFileSync(`${dir}/report.html`, 'utf8'), /<!doctype html>/i);
+});
+
+test('help-desk exports are recognised by their shape: Zendesk, Freshdesk, Zammad, Chatwoot, FreeScout, CSV, the Twitter CSV', async () => {
+  const dir = workspace({ 'empty.json': '{}' });
+  for (const f of ['zendesk-tickets.json', 'freshdesk-tickets.json', 'zammad-tickets.jsonl', 'chatwoot-messages.json', 'freescout-conversation.json', 'messages.csv', 'twcs.csv']) {
+    const r = await runCli(['audit', `${FIXTURES}${f}`, '--config', 'empty.json', '--workers', '1'], { cwd: dir });
+    assert.ok(r.code === 0 || r.code === 1, `${f}: exit ${r.code}\n${r.stderr}`);
+    const lines = r.stdout.trim().split('\n').filter(Boolean);
+    assert.ok(lines.length >= 1, `${f}: no conversations`);
+    for (const l of lines) assert.ok(Array.isArray((JSON.parse(l) as { findings: unknown }).findings), f);
+  }
+});
+
+test('--from and --columns read a CSV with the team\'s own headers; a bad --columns is a usage error', async () => {
+  const csv = 'Ticket,Sender,Body,When\nT1,customer,My VPN drops every hour.,2026-03-02T10:00:00Z\nT1,agent,Thanks — could you tell me which Wi-Fi you are on?,2026-03-02T10:01:00Z\nT2,customer,Printer jams,2026-03-02T11:00:00Z\n';
+  const dir = workspace({ 'empty.json': '{}', 'chats.txt': csv });
+  const r = await runCli(['audit', 'chats.txt', '--from', 'csv', '--columns', 'conversation_id=Ticket,role=Sender,text=Body,at=When', '--config', 'empty.json', '--workers', '1'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string; messageCount: number }).id), ['T1', 'T2']);
+  const bad = await runCli(['audit', 'chats.txt', '--from', 'csv', '--columns', 'ticket'], { cwd: dir });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--columns takes field=Header pairs/);
+  const unknown = await runCli(['audit', 'chats.txt', '--from', 'fax'], { cwd: dir });
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /--from must be one of jsonl, csv, zendesk/);
+});

@@ -39,6 +39,12 @@ test('the example config loads: a rule off, a severity raised, team lists (inlin
   assert.ok(engine.lists.has('team.no-blame'));
   assert.ok(engine.lists.has('team.internal-speak'), 'the list in team-phrases.yaml');
   assert.ok(engine.lists.get('team.internal-speak')!.file!.endsWith('team-phrases.yaml'));
+  // The business calendar and channel timing for whole conversations.
+  assert.equal(engine.calendar.config.timezone, 'Europe/London');
+  assert.deepEqual([engine.calendar.config.start, engine.calendar.config.end], [510, 1050]);
+  assert.ok(engine.calendar.config.holidays.includes('2026-12-25'));
+  assert.equal(engine.timing.channels.chat.wait.ms, 3 * 60_000);
+  assert.deepEqual(engine.timing.channels.email.wait, { ms: 9 * 3_600_000, business: true }, 'one business day is the calendar\'s 9 working hours');
   const terms = engine.glossaryTerms.map((t) => t.term);
   assert.ok(terms.includes('Intune') && terms.includes('Jamf'));
   for (const r of engine.rules) {

@@ -35,7 +35,10 @@ const WORKS = new Set([
   'complete', 'completed', 'finished', 'uploaded', 'downloaded', 'updated', 'activated', 'reconnected',
 ]);
 /** Weaker signs it is fine, which count together with thanks ("been fine all morning, cheers"). */
-const FINE = new Set(['fine', 'there', 'here', 'open', 'in', 'now', 'again', 'perfect', 'great', 'brilliant', 'lovely', 'relief', 'done', 'good', 'better', 'faster', 'through', 'see', 'got']);
+const FINE = new Set([
+  'fine', 'there', 'here', 'open', 'in', 'now', 'again', 'perfect', 'perfectly', 'great', 'brilliant', 'lovely', 'relief', 'done', 'good', 'better',
+  'faster', 'through', 'see', 'got', 'came', 'emptied', 'collected', 'fitted', 'fits', 'been', 'sorting', 'fixing', 'resolving', 'solving',
+]);
 /** "the error's gone", "429s gone": a problem that went away. */
 const GONE = new Set(['gone', 'disappeared', 'vanished', 'cleared', 'stopped']);
 const PROBLEM_NOUNS = new Set(['error', 'errors', 'warning', 'warnings', 'crackle', 'noise', 'lag', 'popup', 'popups', 'pop-up', 'pop-ups', 'prompt', 'prompts', 'message', 'bug', 'glitch', 'issue', 'issues', 'problem', 'problems', 'spinner', 'banner', 'crash', 'crashes', 'drops', 'freezing', 'echo', 'buffering']);
@@ -145,7 +148,8 @@ function customerTakesReferral(view: ConversationView, agents: TimelineEntry[]):
 
 /** The customer was abusive, and the agent's last message sets a boundary or ends the exchange. */
 function endedAbusive(view: ConversationView, agents: TimelineEntry[]): boolean {
-  const abusive = view.entries.some((e) => e.role === 'customer' && view.hasFinding(e.index, 'abuse'));
+  // The agent's boundary is itself the sign of abuse when the customer was at least angry.
+  const abusive = view.entries.some((e) => e.role === 'customer' && (view.hasFinding(e.index, 'abuse') || view.hasFinding(e.index, 'anger')));
   if (!abusive) return false;
   const lastAgent = agents[agents.length - 1]!;
   return view.has('conversation.ending', lastAgent.index) || view.has('listening.boundary', lastAgent.index);

@@ -37,6 +37,9 @@ const COMMIT_LISTS = ['trust.next', 'trust.keep-posted', 'conversation.commit'];
 const FUTURE = new Set(['will', 'shall', 'gonna']);
 /** "should have", "would have": the past, not a promise. */
 const PAST_MODAL_AFTER = new Set(['have', "'ve", 'of']);
+const AGENT_SUBJECT = new Set(['i', 'we', "i've", "we've", 'have', 'just', 'also', 'already']);
+/** Punctuation that ends a clause: a commitment before it does not reach a time after it ("That'll be it - it went up in May"). */
+const CLAUSE_END = new Set(['-', '—', '–', ';', ':', '.', '!', '?', '(', ')']);
 /** Appointments made: "I've booked an engineer for Thursday". */
 const BOOKED = new Set(['booked', 'scheduled', 'arranged', 'reserved', 'rebooked', 'rescheduled']);
 
@@ -120,7 +123,9 @@ function futureMarkers(doc: Doc): Array<{ first: number; last: number }> {
     } else if (n === 'should' && !PAST_MODAL_AFTER.has(next) && next !== 'not') {
       out.push({ first: k, last: k + 1 }); // "it should be back by 5"
     } else if (BOOKED.has(n)) {
-      out.push({ first: k, last: k + 1 });
+      // "I've booked an engineer for Thursday" (not "you've booked the day off").
+      const before = [toks[k - 1]?.norm, toks[k - 2]?.norm];
+      if (before.some((w) => w !== undefined && AGENT_SUBJECT.has(w))) out.push({ first: k, last: k + 1 });
     }
   }
   return out;
@@ -149,8 +154,12 @@ function isDeadline(doc: Doc, offset: number, s: Sentence, markers: Array<{ firs
     if (n === ',' || n === ';' || n === '—' || n === '-' || n === ':' || n === 'and' || n === 'but') break;
     if (CONDITION.has(n)) return false;
   }
-  // A request to the customer dressed as "we'll need… by Friday".
-  const real = markers.filter((m) => !REQUEST_AFTER_MARKER.has(doc.tokens[m.last]?.norm ?? ''));
+  // A request to the customer dressed as "we'll need… by Friday"; a commitment in another clause.
+  const real = markers.filter((m) => {
+    if (REQUEST_AFTER_MARKER.has(doc.tokens[m.last]?.norm ?? '')) return false;
+    if (m.first < k) for (let j = m.last; j < k; j++) if (CLAUSE_END.has(doc.tokens[j]!.norm)) return false;
+    return true;
+  });
   return real.length > 0;
 }
 
@@ -219,7 +228,10 @@ function settle(view: ConversationView, p: LedgerPromise, all: LedgerPromise[], 
     if (p.dueBy === null || e.at === null) return set('kept', e.index);
     if (e.at <= p.dueBy) {
       const later = all.some((q, i) => i !== self && q.message === e.index && q.deadlineAt !== null && p.deadlineAt !== null && q.deadlineAt > p.deadlineAt);
-      return set(later ? 'superseded' : 'kept', e.index);
+      if (later) return set('superseded', e.index);
+      // The customer's news made it moot, and the agent says so ("glad it turned up"): nothing was owed any more.
+      if (customerSpoke && view.has('conversation.glad-fixed', e.index)) return set('cancelled', e.index);
+      return set('kept', e.index);
     }
     if (view.has('conversation.late', e.index)) return set('late-acknowledged', e.index);
     set('broken', e.index);

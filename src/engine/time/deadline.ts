@@ -149,6 +149,8 @@ function interpret(r: ParsedResult, said: string, c: DeadlineContext): number | 
   const part = tags.has('casualReference/morning') ? 'morning'
     : tags.has('casualReference/afternoon') ? 'afternoon'
     : tags.has('casualReference/evening') || tags.has('casualReference/tonight') ? 'evening' : undefined;
+  // "on the morning they come": a part of the day with no day named is an event, not a deadline.
+  if (part && part !== 'evening' && !point.isCertain('day') && !point.isCertain('weekday') && !thisPart && !/\btomorrow\b/.test(said)) return undefined;
   // "this afternoon" said at 16:30 is today's afternoon, not tomorrow's.
   if (part && thisPart && cal.local(t).startOf('day') > today) t = today.toMillis();
   if (tags.has('casualReference/today') && cal.local(t).startOf('day') > today) t = today.toMillis();
