@@ -13,7 +13,7 @@
 // (`--audit-messages N` changes the size; `--no-audit` skips it).
 // Prints figures only; nothing here asserts on time.
 
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -203,10 +203,12 @@ async function writeArchive(path: string, total: number, customerText: () => str
 /** Runs the built CLI on the archive; wall time and the process's peak RSS (all threads). */
 function auditRun(archive: string, workers: number): { ms: number; rssMb: number; ok: boolean; lines: number } {
   const main = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-  const script = `import(${JSON.stringify(main)}).then((m) => m.main(process.argv.slice(1))).then((code) => { process.stderr.write('\\nRSS ' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = code; });`;
+  // A tiny launcher beside the archive: runs the CLI, then reports the process's peak RSS (all threads).
+  const runner = `${archive}.run.mjs`;
+  writeFileSync(runner, `import(${JSON.stringify(main)}).then((m) => m.main(process.argv.slice(2))).then((code) => { process.stderr.write('\\nRSS ' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = code; });\n`);
   const out = `${archive}.out-${workers}.jsonl`;
   const t0 = performance.now();
-  const res = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'audit', archive, '--workers', String(workers), '--no-progress', '-o', out], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const res = spawnSync(process.execPath, [runner, 'audit', archive, '--workers', String(workers), '--no-progress', '-o', out], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = performance.now() - t0;
   const m = /RSS (\d+)/.exec(res.stderr ?? '');
   let lines = 0;

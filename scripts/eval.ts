@@ -13,8 +13,9 @@
 //   npm run eval -- --json            machine-readable figures
 //   npm run eval -- --dir DIR         another labelled set of messages in the same format
 //   npm run eval -- --conversations DIR   another labelled set of conversations
+//   npm run eval -- --readme          also write the figures into README.md (between the eval markers)
 
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -296,9 +297,34 @@ export function formatConversationReport(r: ConversationEvalReport): string {
   return lines.join('\n');
 }
 
+/** Replaces the block between `<!-- eval:start -->` and `<!-- eval:end -->` in README.md with these figures. */
+function writeReadme(r: EvalReport, c: ConversationEvalReport | undefined): void {
+  const file = join(root, 'README.md');
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf('<!-- eval:start -->');
+  const end = text.indexOf('<!-- eval:end -->');
+  if (start < 0 || end < start) throw new Error('README.md has no <!-- eval:start --> … <!-- eval:end --> block');
+  const pct = (x: number): string => x.toFixed(3);
+  const rows = (per: EvalReport['perCategory']): string[] =>
+    Object.entries(per).map(([cat, k]) => `| \`${cat}\` | ${k.support} | ${pct(k.precision)} | ${pct(k.recall)} | ${pct(k.f1)} |`);
+  const lines = [
+    '<!-- eval:start -->',
+    `Written by \`npm run eval -- --readme\` on ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    `**Messages** (${r.cases} agent replies with their context): micro-F1 **${pct(r.micro.f1)}** (precision ${pct(r.micro.precision)}, recall ${pct(r.micro.recall)}); customer expertise right for ${r.expertise.correct}/${r.expertise.total} (${pct(r.expertise.accuracy)}).`,
+  ];
+  if (c) {
+    lines.push('', `**Conversations** (${c.cases} timestamped exchanges, each finding matched on its message): micro-F1 **${pct(c.micro.f1)}** over the five conversation categories (precision ${pct(c.micro.precision)}, recall ${pct(c.micro.recall)}); promise ledger: ${c.promises.matched}/${c.promises.gold} promises found, state right for ${c.promises.stateCorrect}/${c.promises.matched}; outcome right for ${c.outcome.correct}/${c.outcome.total}.`);
+  }
+  lines.push('', '<details><summary>Per category</summary>', '', '| category | support | precision | recall | F1 |', '|---|---:|---:|---:|---:|', ...rows(r.perCategory));
+  if (c) lines.push(...rows(c.perCategory).map((l) => l.replace(/^\| `([^`]+)`/, '| `$1` (conversations)')));
+  lines.push('', '</details>', '<!-- eval:end -->');
+  writeFileSync(file, text.slice(0, start) + lines.join('\n') + text.slice(end + '<!-- eval:end -->'.length));
+}
+
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  const { values } = parseArgs({ options: { show: { type: 'string', multiple: true }, json: { type: 'boolean' }, limit: { type: 'string' }, dir: { type: 'string' }, conversations: { type: 'string' }, 'show-conversations': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { show: { type: 'string', multiple: true }, json: { type: 'boolean' }, limit: { type: 'string' }, dir: { type: 'string' }, conversations: { type: 'string' }, 'show-conversations': { type: 'boolean' }, readme: { type: 'boolean' } } });
   const { cases, errors } = loadGold(values.dir);
   for (const e of errors) console.error(e);
   const report = evaluate(cases);
@@ -311,6 +337,7 @@ if (isMain) {
     console.log(formatReport(report));
     if (convReport) console.log(`\n${formatConversationReport(convReport)}`);
   }
+  if (values.readme) writeReadme(report, convReport);
   if (convReport && values['show-conversations']) for (const e of convReport.errors) console.log(`${e.file}:${e.line} [${e.id}] ${e.what}`);
   for (const cat of values.show ?? []) {
     const limit = Number(values.limit ?? 40);

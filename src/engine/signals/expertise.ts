@@ -122,6 +122,8 @@ function docEvidence(doc: Doc, glossaryIn: GlossaryIn, matchesIn: MatchesIn): Do
   const out: DocEvidence = { counts: e, terms: new Map(), naming: new Set(), technical: new Set() };
   const own = (m: PhraseMatch): boolean => !doc.tokens[m.first]!.quoted && !doc.tokens[m.last - 1]!.quoted;
   for (const m of matchesIn('expertise.novice', doc)) if (own(m)) e.selfNovice++;
+  // "I'm not very good with these gadgets", "I don't really understand websites": the same, in other words.
+  if (e.selfNovice === 0 && notTechnical(doc).length > 0) e.selfNovice++;
   for (const m of matchesIn('expertise.expert', doc)) if (own(m) && !doc.negated[m.first]) e.selfExpert++;
   for (const m of matchesIn('expertise.novice-words', doc)) if (own(m)) e.everyday++;
   for (const m of matchesIn('customer.confusion', doc)) if (own(m) && !doc.negated[m.first]) e.confused++;
@@ -236,4 +238,128 @@ function isHostName(w: string): boolean {
   if (!/^[a-z]/.test(w) || w.endsWith('-') || w.includes('--') || !/^[a-z0-9-]+$/.test(w)) return false;
   // The digits must follow the start (the first character is a letter, so any digit does).
   return /\d/.test(w);
+}
+
+// ------------------------------------------------------------ "I'm not good with computers"
+
+/** Adjectives of ability: "not very good with", "not confident on". */
+const ABLE = new Set([
+  'good', 'great', 'confident', 'comfortable', 'quick', 'clever', 'savvy', 'handy', 'competent', 'brilliant', 'familiar', 'experienced',
+  'capable', 'strong', 'best', 'sure', 'au', 'fait', 'used', 'up', 'clued',
+]);
+/** Adjectives of inability: "hopeless with phones", "useless on computers". */
+const UNABLE = new Set([
+  'hopeless', 'useless', 'terrible', 'rubbish', 'awful', 'clueless', 'pants', 'dreadful', 'poor', 'dinosaur', 'technophobe', 'luddite',
+  'disaster', 'numpty', 'dunce', 'hopelessly', 'bad',
+]);
+const WITH = new Set(['with', 'at', 'on', 'using', 'around', 'about']);
+/** What people say they are not good with. */
+const TECH_THINGS = new Set([
+  'computers', 'computer', 'pcs', 'pc', 'tech', 'technology', 'gadgets', 'gadget', 'phones', 'phone', 'smartphones', 'smartphone', 'mobiles',
+  'ipads', 'ipad', 'tablets', 'tablet', 'laptops', 'laptop', 'internet', 'online', 'websites', 'website', 'web', 'apps', 'app', 'emails', 'email',
+  'machines', 'printers', 'electronics', 'devices', 'screens', 'stuff', 'things', 'these', 'all', 'this', 'technical',
+  'banking', 'settings', 'keyboards', 'anything', 'modern',
+]);
+/** "with this", "with all this": a self-description only when nothing more specific follows ("not comfortable with this change" is not). */
+const DEICTIC = new Set(['this', 'these', 'all', 'anything']);
+const DEICTIC_OK = new Set(['stuff', 'sort', 'kind', 'thing', 'things', 'tech', 'technology', 'technical', 'gadgets', 'gadget', 'computer', 'computers', 'new', 'modern', 'tbh', 'this', 'that', 'sorry', 'lol', 'really']);
+/** For "I don't know/understand X": only domain words, not "this" or "it" ("I don't understand this error" is not a self-description). */
+const TECH_NOUNS = new Set([
+  'computers', 'computer', 'pcs', 'tech', 'technology', 'gadgets', 'phones', 'smartphones', 'ipads', 'tablets', 'laptops', 'internet',
+  'websites', 'web', 'apps', 'emails', 'electronics', 'devices', 'technical', 'it', 'networks', 'networking', 'wifi', 'wi-fi', 'routers',
+  'printers', 'software',
+]);
+const KNOW = new Set(['know', 'understand', 'get']);
+const MUCH = new Set(['much', 'anything', 'a', 'thing', 'the', 'first', 'lot', 'really', 'even', 'very', 'honestly', 'at', 'all', 'about', 'great', 'deal', 'the']);
+const HOW_WORKS = new Set(['works', 'work', 'set', 'setup', 'to', 'use', 'does', 'do', 'operate', 'connected', 'done']);
+/** "not a computer person", "not very techy". */
+const TECHY = new Set([
+  'techy', 'techie', 'technical', 'tech-savvy', 'techsavvy', 'computer-literate', 'technically', 'technological', 'technologically',
+  'digital', 'digitally', 'savvy', 'literate',
+]);
+const TECHY_NOUNS = new Set(['computer', 'tech', 'technology', 'it', 'internet', 'gadget', 'gadgets', 'phone', 'computers', 'online']);
+const PERSON = new Set(['person', 'guy', 'girl', 'woman', 'man', 'lady', 'expert', 'whizz', 'whiz', 'wizard', 'native', 'minded', 'savvy', 'literate', 'buff', 'geek', 'nerd', 'type']);
+/** After "not techy": the end of the thought, not a noun it describes ("not a technical problem"). */
+const AFTER_TECHY = new Set(['at', 'so', 'and', 'but', 'tbh', 'really', 'whatsoever', 'enough', 'either', 'myself', 'minded', 'in', 'or', 'like', 'sorry', 'lol', 'honestly']);
+const FIRST_PERSON = new Set(['i', "i'm", 'im', "i've", 'ive', "i'd", 'me', 'myself', "i'll"]);
+const NEGATORS = new Set(['not', 'never', 'no', "don't", 'dont', "didn't", 'didnt', "can't", 'cant', 'cannot', "isn't", "wasn't", "haven't", "ain't"]);
+const SOFT = new Set(['very', 'really', 'particularly', 'that', 'too', 'so', 'the', 'most', 'terribly', 'at', 'all', 'great', 'a', 'bit', 'very', 'overly', 'exactly', 'massively', 'hugely', 'super', 'remotely', 'much', 'of', 'an', 'completely', 'totally', 'absolutely', 'pretty', 'quite', 'bit', 'little', 'ever', 'been', 'always', 'honestly', 'hopelessly']);
+
+/**
+ * Where the customer says, in their own words, that they are not technical:
+ * "I'm not very good with these gadgets", "I'm hopeless with phones", "I don't
+ * really understand websites", "I'm not a computer person", "not very techy
+ * tbh". Token ranges [first, last) in the Doc; linear in the message length.
+ */
+export function notTechnical(doc: Doc): Array<{ first: number; last: number }> {
+  const out: Array<{ first: number; last: number }> = [];
+  const toks = doc.tokens;
+  for (const s of doc.sentences) {
+    let me = -1;
+    const elliptic = toks[s.contentFirst]?.norm === 'not';
+    for (let k = s.first; k < s.last; k++) {
+      const t = toks[k]!;
+      if (t.quoted) continue;
+      const n = t.norm;
+      if (FIRST_PERSON.has(n)) me = k;
+      if (me < 0 && !elliptic) continue;
+      // "(not) very good with computers" / "hopeless with phones"
+      if ((ABLE.has(n) || UNABLE.has(n)) && WITH.has(toks[k + 1]?.norm ?? '')) {
+        const negated = back(toks, k, s.first, NEGATORS, 4);
+        if (ABLE.has(n) && negated < 0) continue;
+        if (UNABLE.has(n) && n === 'lost' && negated >= 0) continue;
+        let thing = forward(toks, k + 2, s.last, TECH_THINGS, 3);
+        if (thing >= 0 && DEICTIC.has(toks[thing]!.norm)) {
+          const after = toks[thing + 1];
+          if (after && thing + 1 < s.last && after.kind === 'word' && !DEICTIC_OK.has(after.norm) && !TECH_THINGS.has(after.norm)) thing = -1;
+          else if (after && after.kind === 'word' && (DEICTIC_OK.has(after.norm) || TECH_THINGS.has(after.norm))) thing++;
+        }
+        if (thing < 0) continue;
+        out.push({ first: negated >= 0 ? negated : Math.max(me, s.first), last: thing + 1 });
+        continue;
+      }
+      // "I don't (really) know/understand (much about) computers", "don't know anything about how it's set up"
+      if (KNOW.has(n)) {
+        const negated = back(toks, k, s.first, NEGATORS, 3);
+        if (negated < 0 || back(toks, negated, s.first, FIRST_PERSON, 2) < 0) continue;
+        let j = k + 1;
+        while (j < s.last && j <= k + 5 && MUCH.has(toks[j]!.norm)) j++;
+        const w = toks[j];
+        if (!w || j >= s.last) continue;
+        if (TECH_NOUNS.has(w.norm)) { out.push({ first: negated, last: j + 1 }); continue; }
+        if (w.norm === 'how' && toks[j - 1]?.norm === 'about' && forward(toks, j + 1, s.last, HOW_WORKS, 4) >= 0) out.push({ first: negated, last: j + 1 });
+        continue;
+      }
+      // "not a computer person", "not very techy", "not technically minded"
+      if (TECHY.has(n) || (TECHY_NOUNS.has(n) && PERSON.has(toks[k + 1]?.norm ?? ''))) {
+        const negated = back(toks, k, s.first, NEGATORS, 4);
+        if (negated < 0) continue;
+        const next = toks[k + 1];
+        const ends = !next || k + 1 >= s.last || next.kind !== 'word' || AFTER_TECHY.has(next.norm) || PERSON.has(next.norm);
+        if (!ends) continue;
+        out.push({ first: negated, last: PERSON.has(next?.norm ?? '') ? k + 2 : k + 1 });
+      }
+    }
+  }
+  return out;
+}
+
+/** Index of a word of `set` at most `max` tokens before k (only soft words in between), or -1. */
+function back(toks: Doc['tokens'], k: number, floor: number, set: Set<string>, max: number): number {
+  for (let j = k - 1; j >= floor && j >= k - max; j--) {
+    const n = toks[j]!.norm;
+    if (set.has(n) || (set === NEGATORS && n.endsWith("n't"))) return j;
+    if (!SOFT.has(n) && !FIRST_PERSON.has(n) && n !== 'am' && n !== 'with' && n !== 'been' && n !== 'really') return -1;
+  }
+  return -1;
+}
+
+/** Index of a word of `set` within `max` tokens from k, or -1. */
+function forward(toks: Doc['tokens'], k: number, ceil: number, set: Set<string>, max: number): number {
+  for (let j = k; j < ceil && j < k + max; j++) {
+    const t = toks[j]!;
+    if (t.kind === 'punct') return -1;
+    if (set.has(t.norm)) return j;
+  }
+  return -1;
 }

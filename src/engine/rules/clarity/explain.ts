@@ -51,13 +51,28 @@ export function explanationOf(ctx: RuleContext, g: GlossaryMatch): Explanation |
       if (s.last - m.last >= 2 || ctx.doc.tokens[m.last - 1]?.norm === 'means') return { how: 'after', start: g.start, end: clauseEnd(doc, m.first, s.last, '') };
     }
   }
-  // "the DHCP lease, which hands your laptop its address": a which-clause saying what it does.
+  // "the DHCP lease, which hands your laptop its address": a which-clause saying what it does;
+  // "two-step sign-in; it texts you a code whenever someone logs in": the same after a semicolon or dash.
   {
     let k = g.last;
-    if (toks[k]?.text === ',' && inSentence(k)) k++;
+    const sep = toks[k]?.text;
+    if ((sep === ',' || sep === ';' || sep === '—' || sep === '–') && inSentence(k)) k++;
     const verb = toks[k + 1];
-    if (toks[k]?.norm === 'which' && inSentence(k + 1) && verb && verb.kind === 'word' && /[a-z]s$/.test(verb.norm) && !['is', 'was', 'has', 'does'].includes(verb.norm) && s.last - (k + 2) >= 2) {
+    const opener = toks[k]?.norm;
+    const itOk = (opener === 'it' || opener === 'this' || opener === 'that') && (sep === ';' || sep === '—' || sep === '–');
+    if ((opener === 'which' || itOk) && inSentence(k + 1) && verb && verb.kind === 'word' && /[a-z]s$/.test(verb.norm) && !['is', 'was', 'has', 'does', 'needs', 'looks', 'seems'].includes(verb.norm) && s.last - (k + 2) >= 2) {
       return { how: 'after', start: g.start, end: clauseEnd(doc, k, s.last, '') };
+    }
+  }
+  // "An eSIM is a SIM card that's built into your phone", "the PUK is an unlock code for the SIM":
+  // the term as the subject of a definition ("is a/an …") with a few words to say what it is.
+  {
+    const subject = g.first === s.contentFirst || (g.first - 1 >= s.first && DEFINITE.has(toks[g.first - 1]!.norm) && (g.first - 1 === s.contentFirst || toks[g.first - 2]?.kind === 'punct'));
+    const verb = toks[g.last]?.norm;
+    const next = toks[g.last + 1]?.norm ?? '';
+    const third = toks[g.last + 2]?.norm ?? '';
+    if (subject && (verb === 'is' || verb === 'are') && DEFINERS.has(next) && !NOT_DEFINITION.has(third) && wordsIn(doc, g.last + 2, s.last) >= 4) {
+      return { how: 'after', start: g.start, end: s.end };
     }
   }
   // An analogy in the same sentence: "your cache is like a notepad…"
@@ -65,6 +80,18 @@ export function explanationOf(ctx: RuleContext, g: GlossaryMatch): Explanation |
     if (inSentence(m.first) && !ctx.isNegated(m)) return { how: 'analogy', start: Math.min(g.start, m.start), end: s.end };
   }
   return undefined;
+}
+
+const DEFINITE = new Set(['the', 'a', 'an', 'your', 'our', 'this', 'that']);
+/** What a definition starts with after "is": "is a …", "is basically …", "is just …". */
+const DEFINERS = new Set(['a', 'an', 'basically', 'essentially', 'simply', 'just', 'like', 'kind', 'sort', 'what', 'how', 'where', 'when']);
+/** "The server is a bit slow", "the VPN is a problem today": not definitions. */
+const NOT_DEFINITION = new Set(['bit', 'little', 'lot', 'problem', 'issue', 'few', 'known', 'new', 'common', 'temporary', 'big', 'real', 'pain', 'nightmare', 'mess', 'scam', 'fake', 'fault', 'bug', 'mistake', 'good', 'bad']);
+
+function wordsIn(doc: Doc, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (doc.tokens[k]!.kind === 'word') n++;
+  return n;
 }
 
 /** A parenthesis that opens with these is a side note, not a gloss: "(this won't delete anything)". */

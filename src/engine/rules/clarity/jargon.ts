@@ -22,6 +22,7 @@ export const jargon: Rule = {
       { text: 'It looks like the SMTP relay is rejecting your messages because SPF fails.', customer: 'My emails keep bouncing back and I have no idea why.' },
       { text: 'Your session token expired, so clear the browser cache and cookies and reload.', customer: 'The website shows old prices, help!' },
       { text: 'The ONT shows LOS, so the GPON link is down.', customer: 'my internet is not working at all' },
+      { text: 'NAT strict means the inbound UDP ports are blocked, so enable UPnP on the router.', customer: "my son's console says 'NAT type strict' and I have no idea what that means", note: 'a term the customer only quotes from a screen is not theirs' },
     ],
     valid: [
       { text: 'Your DNS resolver is timing out — switch it to 1.1.1.1 and flush the DNS cache.', customer: 'My DNS resolver times out on every lookup since the ISP change.', note: 'the customer used the terms first' },
@@ -30,6 +31,7 @@ export const jargon: Rule = {
       { text: 'Run `ipconfig /flushdns` and `ipconfig /renew`, then let me know what it prints.', customer: "I'm the sysadmin; the resolver on this box is stuck." },
       { text: 'You wrote "the VPN thing" — no problem, I\'ll set it up for you remotely.', customer: 'My boss said to use the VPN thing but I have no clue.', note: 'quoting the customer' },
       { text: 'I restarted the server and your site is back.', customer: 'my website is down', note: 'one everyday-ish term is not jargon' },
+      { text: 'They live under Settings, the first thing on the page, and it works the same on any PaaS.', customer: 'new here, where do I set env vars for a preview deploy? cannot find it anywhere', note: 'a practised user who cannot find a setting is still technical' },
     ],
   },
   check(ctx) {
@@ -181,10 +183,23 @@ function shouting(toks: Token[], a: number, b: number): boolean {
 function standsAlone(ctx: RuleContext, start: number, end: number): boolean {
   const before = ctx.text.charAt(start - 1);
   const after = ctx.text.charAt(end);
-  if (before && /[\p{L}\p{N}._\/@-]/u.test(before)) return false;
+  // "AVS/CVV", "SPF/DKIM": acronyms paired with a slash each stand alone; "/usr/bin" and "and/or" do not.
+  const paired = (side: string): boolean => /^[A-Z0-9]{2,6}$/.test(side) && /[A-Z]/.test(side);
+  if (before === '/' && paired(alnumRun(ctx.text, start - 2, -1)) && paired(ctx.text.slice(start, end))) {
+    // fall through to the check on the other side
+  } else if (before && /[\p{L}\p{N}._\/@-]/u.test(before)) return false;
+  if (after === '/' && paired(alnumRun(ctx.text, end + 1, 1)) && paired(ctx.text.slice(start, end))) return true;
   if (after && /[\p{L}\p{N}_\/@]/u.test(after)) return false;
   if (after === '.' && /[\p{L}\p{N}]/u.test(ctx.text.charAt(end + 1))) return false;
   return true;
+}
+
+/** The run of letters and digits (at most 8) from offset i going in direction dir. */
+function alnumRun(text: string, i: number, dir: 1 | -1): string {
+  let j = i;
+  let n = 0;
+  while (j >= 0 && j < text.length && n < 8 && /[A-Za-z0-9]/.test(text.charAt(j))) { j += dir; n++; }
+  return dir === 1 ? text.slice(i, j) : text.slice(j + 1, i + 1);
 }
 
 function isAcronym(term: string): boolean {
@@ -205,7 +220,9 @@ function customerBackground(ctx: RuleContext): 'technical' | 'some' | 'none' {
 }
 
 function someTechnical(ctx: RuleContext): boolean {
-  for (const term of ctx.customer.termsUsed) if (LEVELS!.get(term) === 'technical') return true;
+  // A novice who only quotes a term ("the school says I need to 'whitelist' it") does not know it.
+  const quoted = ctx.customer.expertise === 'novice' && ctx.customer.messages.length > 0 ? quotedOnlyWords(ctx) : NONE;
+  for (const term of ctx.customer.termsUsed) if (LEVELS!.get(term) === 'technical' && !quoted.has(term.split(' ')[0]!)) return true;
   return false;
 }
 
@@ -213,9 +230,15 @@ function technicalCustomer(ctx: RuleContext): boolean {
   if (ctx.customer.expertise === 'expert') return true;
   LEVELS ??= new Map(BUILTIN_GLOSSARY.map((t) => [t.term.toLowerCase(), t.level]));
   if (ctx.customer.messages.length === 0) return false;
-  if (ctx.customer.recentSignals.has('confusion')) return false;
+  // Confusion outweighs vocabulary for a customer who reads as a novice; a practised user who
+  // "couldn't find it in the dashboard" still knows the words they used.
+  if (ctx.customer.recentSignals.has('confusion') && ctx.customer.expertise === 'novice') return false;
   let technical = 0;
+  // For a customer who reads as a novice, a term they only quote ("it says 'NAT type strict'") is
+  // what they read on a screen, not what they know.
+  const quoted = ctx.customer.expertise === 'novice' ? quotedOnlyWords(ctx) : NONE;
   for (const term of ctx.customer.termsUsed) {
+    if (quoted.has(term.split(' ')[0]!)) continue;
     const level = LEVELS.get(term);
     if (level === 'expert') return true;
     if (level === 'technical') technical++;
@@ -235,6 +258,27 @@ function technicalCustomer(ctx: RuleContext): boolean {
     }
   }
   return false;
+}
+
+const quotedCache = new WeakMap<object, Set<string>>();
+const NONE = new Set<string>();
+
+/** Words the customer wrote only inside quotation marks (copied from a screen or a letter), never in their own voice. */
+function quotedOnlyWords(ctx: RuleContext): Set<string> {
+  const key = ctx.customer.messages[ctx.customer.messages.length - 1]!.doc;
+  const hit = quotedCache.get(key);
+  if (hit) return hit;
+  const quoted = new Set<string>();
+  const own = new Set<string>();
+  for (const m of ctx.customer.messages) {
+    for (const t of m.doc.tokens) {
+      if (t.kind !== 'word') continue;
+      (t.quoted ? quoted : own).add(t.norm);
+    }
+  }
+  for (const w of own) quoted.delete(w);
+  quotedCache.set(key, quoted);
+  return quoted;
 }
 
 /** Every word of the term appears in what the customer wrote. */

@@ -21,13 +21,21 @@ export const plainExplanation: Rule = {
       { text: "Let's clear the cache — basically the copies of pages your browser keeps so it loads faster.", excerpt: "cache — basically the copies of pages your browser keeps so it loads faster" },
       { text: 'Your computer uses DNS, which works like a phone book for websites, and it is not answering.', customer: 'websites won\'t load' },
       { text: 'Think of the VPN as a private tunnel between your laptop and the office network.' },
+      { text: 'An eSIM is a SIM card built into the phone itself, so nothing needs to arrive in the post.', customer: 'what is an esim??', note: 'the term as the subject of a definition' },
       { text: 'I reset your MFA (the second check, the code on your phone) so you can set it up again.' },
+      { text: 'Please send me the serial number (the long code on the sticker under the laptop).', excerpt: 'Please send me the serial number (the long code on the sticker under the laptop).' },
+      { text: 'Switch off the stopcock — the small tap under your kitchen sink.', excerpt: 'Switch off the stopcock — the small tap under your kitchen sink.' },
+      { text: "It only unlocks after the door closes — it's a safety check so nobody gets hurt.", excerpt: "It only unlocks after the door closes — it's a safety check so nobody gets hurt." },
+      { text: 'A grace period is when the account stays open for a few days after a failed payment, so nothing is lost.', excerpt: 'A grace period is when the account stays open for a few days after a failed payment, so nothing is lost.' },
     ],
     valid: [
       'Please restart the router and try again.',
       { text: 'I like how quickly you spotted that.', note: 'like is not an analogy here' },
       { text: 'Check the DNS (Domain Name System) settings.', note: 'spelling out an acronym explains nothing' },
+      { text: 'The VPN is a bit slow this morning because of the update; it should recover by lunch.', customer: 'VPN slow', note: '"is a bit slow" describes, it does not define' },
       { text: 'It looks like the server is down right now.' },
+      { text: 'I sent the form yesterday (the one from Monday) to your inbox.', note: 'a side note, not a description' },
+      { text: "I've refunded it — the money will be back in 3 days.", note: 'a dash before a clause with a verb' },
     ],
   },
   check(ctx) {
@@ -83,10 +91,14 @@ export const plainExplanation: Rule = {
       if (!linked) continue;
       candidates.push({ m, weak: false });
     }
-    // "the blue ink (called cyan)", "(that's the type of login the school uses)"
+    // "the blue ink (called cyan)", "(that's the type of login the school uses)",
+    // "your bag tag number (the barcode sticker on the back of your boarding pass)"
+    // "the main switch — the big red lever on your fuse box"
     for (let k = 0; k + 1 < toks.length; k++) {
-      if (toks[k]!.text !== '(' || !PAREN_OPENERS.has(toks[k + 1]!.norm)) continue;
-      candidates.push({ m: { first: k, last: k + 2, start: toks[k]!.start, end: toks[k + 1]!.end }, weak: false });
+      const t = toks[k]!.text;
+      if (t === '(' ? PAREN_OPENERS.has(toks[k + 1]!.norm) || describes(toks, k, ')') : (t === '—' || t === '–') && describes(toks, k, t)) {
+        candidates.push({ m: { first: k, last: k + 2, start: toks[k]!.start, end: toks[k + 1]!.end }, weak: false });
+      }
     }
     for (const { m, weak } of candidates) {
       if (ctx.isNegated(m) || ctx.isQuoted(m)) continue;
@@ -115,6 +127,35 @@ const SPOILERS = new Set(['alarming', 'hostile', 'jargon', 'dismissive', 'condes
 const AGENT_LEADS = new Set(['i', 'we', "i'll", "we'll", "i've", "we've", "i'm", "we're", "let's", 'please', 'could', 'can', 'would', 'if', 'thanks', 'thank', 'sorry', 'you', "you'll", "you're", "you've", 'in', "it's", 'to', 'for', 'your', 'just', 'here', "here's"]);
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'dear', 'morning', 'afternoon', 'evening', 'ok', 'okay', 'right', 'sure', 'yes', 'no']);
 const CONNECTIVES = new Set(['so', 'because', 'which', 'before', 'until', 'while', 'since', 'meaning', 'unless', 'once', 'when', 'whenever', 'as']);
+
+const DESCRIBE_OPENERS = new Set(['the', 'a', 'an', 'your']);
+/** Where a thing is: the description says where to find it. */
+const PLACE = new Set(['on', 'in', 'at', 'under', 'behind', 'next', 'inside', 'beside', 'above', 'below', 'underneath', 'near']);
+/** Verbs that turn the description into a clause ("— the web client runs in Edge"). */
+const VERBISH = new Set(['runs', 'works', 'means', 'takes', 'needs', 'goes', 'gets', 'keeps', 'lets', 'makes', 'shows', 'sends', 'stays', 'comes', 'says', 'opens', 'loads', 'starts', 'stops', 'lives', 'sits', 'holds', 'uses']);
+const PAREN_VERBS = new Set(['is', 'are', 'was', 'were', 'will', 'has', 'have', 'had', "'ll", 'can', 'should', 'would', 'could', 'may', 'might', "isn't", "won't", 'does', 'did', "it's", "that's", "i'll", "we'll", "you'll"]);
+
+/**
+ * "(the barcode sticker on the back of your boarding pass)": a parenthesis right
+ * after a noun that says, in a few everyday words and without a verb, what or
+ * where the thing is. Not "(the one from Monday)" or "(your order is on its way)".
+ */
+function describes(toks: Token[], open: number, close: string): boolean {
+  const before = toks[open - 1];
+  if (!before || before.kind !== 'word' || before.caps) return false;
+  if (!DESCRIBE_OPENERS.has(toks[open + 1]?.norm ?? '')) return false;
+  let words = 0;
+  let place = false;
+  for (let k = open + 1; k < toks.length && k < open + 16; k++) {
+    const t = toks[k]!;
+    // A parenthesis closes; a dash apposition runs to the next dash or the end of the sentence.
+    if (t.text === close || (close !== ')' && (t.text === '.' || t.text === ';' || t.text === ','))) return words >= 4 && place;
+    if (t.kind === 'num' || PAREN_VERBS.has(t.norm) || VERBISH.has(t.norm) || t.norm === 'one' || t.norm === 'ones') return false;
+    if (t.kind === 'word') words++;
+    if (PLACE.has(t.norm)) place = true;
+  }
+  return false;
+}
 
 function wordsBetween(toks: Token[], a: number, b: number): number {
   let n = 0;

@@ -21,6 +21,8 @@ export const abuse: Rule = signalRule({
       "I'll find out where you live.",
       'refund me now you useless muppets',
       'Are you actually this thick or is it an act?',
+      'Is anyone over there actually competent?',
+      'Whoever set this up is a moron, and frankly so are you.',
     ],
     valid: [
       'I feel like an idiot for clicking that link.',
@@ -29,9 +31,11 @@ export const abuse: Rule = signalRule({
       'You are a star, thank you!',
       'I felt so stupid when I clicked it.',
       'This stupid printer jammed again.',
+      { text: 'My son wrote "are any of you actually competent" in the feedback box, sorry about that.', note: 'quoted' },
+      'Am I talking to a real person?',
     ],
   },
-  lists: ['customer.abuse'],
+  lists: ['customer.abuse', 'customer.abuse.threat'],
   explain: (x) => `${q(x)} is aimed at the agent personally: this is abuse. Set a calm boundary; the abuse policy allows ending the exchange.`,
   extra(ctx, emit) {
     findInsults(ctx, emit);

@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { findInsults } from './insults.js';
+import { heated, insultSpans } from './intensity.js';
 import { q, signalRule } from './signal.js';
 
 // Strong hostility about the situation: swearing, outrage ("unacceptable"),
@@ -19,19 +19,23 @@ export const anger: Rule = signalRule({
       'what the hell happened to my mailbox',
       'I want to speak to your manager.',
       'If this is not fixed by Friday I will be contacting my lawyer.',
+      { text: 'You absolute clowns, fix my account!', excerpt: 'You absolute clowns' },
+      "I'll make sure you get fired for this.",
     ],
     valid: [
       "Is it acceptable to send the form as a PDF?",
       "I'm not angry, I just need the invoice resent.",
       { text: 'The log says "FATAL: this is unacceptable input" when I import.', note: 'quoted text' },
       "Can I leave the laptop at reception for you?",
+      { text: 'are you lot brain dead? third time this week the portal logged me out', note: 'a flat insult: abuse and exasperation, not anger' },
     ],
   },
-  // Insults aimed at the agent are abuse and, as hostility, anger too.
-  lists: ['customer.anger', 'customer.abuse'],
+  // Threats aimed at the agent are anger too; insults are anger when said
+  // heatedly (capitals, "!", swearing, "you absolute…"), see intensity.ts.
+  lists: ['customer.anger', 'customer.abuse.threat'],
   explain: (x) => `${q(x)} shows anger: stay calm, own the problem and give a concrete next step.`,
   extra(ctx, emit) {
-    findInsults(ctx, emit);
+    if (heated(ctx)) for (const x of insultSpans(ctx)) emit(x.start, x.end, `${q(ctx.text.slice(x.start, x.end))}: an insult said in anger.`);
     // Censored swearing: "f***", "s**t", "f**king".
     const toks = ctx.doc.tokens;
     for (let i = 0; i + 1 < toks.length; i++) {

@@ -18,15 +18,35 @@ export const anxiety: Rule = signalRule({
       'My manager is going to kill me if this report is late.',
       'I have been charged twice for the same licence.',
       "I don't want to lose my emails when you reset it.",
+      { text: 'printer is dead and the tickets print at 6 😰', excerpt: '😰' },
+      'Please tell me I am not going to lose the lot.',
     ],
     valid: [
       "I'm not worried about the data, it's all backed up.",
       'No worries, take your time.',
       'We got a kernel panic on three hosts after the update.',
       'I deleted the old drafts to free up space, all fine.',
+      { text: 'Thanks, that sorted it 😊', note: 'a happy face' },
+      { text: 'Our pods keep getting evicted at peak load.', note: 'evicted pods are not a feeling' },
+      "As far as I'm concerned the old printer can go.",
     ],
   },
   lists: ['customer.anxiety'],
   blockers: ['customer.anxiety.not'],
   explain: (x) => `${q(x)} shows worry about a loss or its consequences: reassure with facts before the steps.`,
+  extra(ctx, emit) {
+    // Worried, fearful or crying faces: "board meeting in 20 mins 😰", "essay due at midnight 😭".
+    for (const t of ctx.doc.tokens) {
+      if (t.kind !== 'emoji' || t.quoted) continue;
+      for (const ch of t.text) {
+        if (WORRIED.has(ch)) {
+          emit(t.start, t.end, `${q(t.text)}: a worried face — the customer is anxious.`);
+          break;
+        }
+      }
+    }
+  },
 });
+
+/** Faces of worry, fear, distress or tears. */
+const WORRIED = new Set(['😰', '😬', '😟', '😭', '😩', '😫', '😨', '😱', '😥', '😢', '😓', '🙁', '☹', '😖', '😣', '😞', '😔', '😧', '😦', '🥺']);

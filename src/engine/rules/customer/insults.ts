@@ -51,6 +51,18 @@ export function findInsults(ctx: RuleContext, emit: (start: number, end: number,
         if (YOU.has(u.norm) && (toks[j - 1]!.norm === 'are' || toks[j - 1]!.norm === 'r' || toks[j - 1]!.norm === 'so')) { to = j; from = k; break; }
       }
     }
+    if (from === -1) {
+      // "whoever built this is a moron, and (frankly) so are you": the insult carried over to the agent.
+      for (let j = k + 1; j + 2 < s.last && j <= k + 5; j++) {
+        const u = toks[j]!;
+        if (u.kind === 'punct' && BREAK.has(u.text)) break;
+        if ((u.norm === 'so' || u.norm === 'as') && (toks[j + 1]!.norm === 'are' || toks[j + 1]!.norm === 'r') && YOU.has(toks[j + 2]!.norm)) {
+          to = j + 2;
+          from = k;
+          break;
+        }
+      }
+    }
     if (from === -1 && VOCATIVE.has(norm)) {
       // A bare insult used to address the agent: at the end of a clause, not "an idiot" / "like an idiot".
       const prev = toks[k - 1];

@@ -62,9 +62,22 @@ export function signalRule(spec: SignalSpec): Rule {
 const KEEPS_MEANING = new Set(['want', 'wanna', 'afford', 'wish', 'like', 'mean', 'know', 'care']);
 const NEGATOR_WORDS = new Set(['not', 'no', 'never', 'without', 'nothing', 'none', 'neither', 'nor', 'cannot', 'nobody', 'nowhere', 'hardly']);
 
+/**
+ * Words that open a new clause: chat messages often run two clauses together
+ * with no comma ("it's not gone through its been 2 days"), and a negation
+ * before such a word does not reach past it.
+ */
+const CLAUSE_OPENERS = new Set(['i', "i'm", "i've", "i'd", "i'll", 'its', "it's", 'we', "we're", "we've", 'they', "they're", "that's", "there's"]);
+
 /** A negation governs token `first`, unless it is a frame like "don't want to" that keeps the meaning. */
 export function isNegatedMatch(doc: Doc, first: number): boolean {
   if (!doc.negated[first]) return false;
+  // "not gone through its been 2 days": the match opens a clause of its own.
+  const own = doc.tokens[first]!.norm;
+  if (CLAUSE_OPENERS.has(own)) {
+    const prev = doc.tokens[first - 1]?.norm ?? '';
+    if (!NEGATOR_WORDS.has(prev) && !prev.endsWith("n't") && prev !== 'if' && prev !== 'that') return false;
+  }
   for (let k = first - 1; k >= 0 && k >= first - 7; k--) {
     const norm = doc.tokens[k]!.norm;
     if (NEGATOR_WORDS.has(norm) || norm.endsWith("n't")) return true;

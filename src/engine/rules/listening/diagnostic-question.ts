@@ -24,6 +24,9 @@ export const diagnosticQuestion: Rule = {
       { text: 'Could you tell me which version of the app you have installed?', customer: 'The app crashes when I upload photos.' },
       'Does this happen on other computers in the office too?',
       "Please let me know what happens when you click Send.",
+      { text: "I'd like to know whether anything changed on the network since Friday?", customer: 'The shared drive disappeared.' },
+      { text: 'I can search the archive for you: could you tell me roughly when it was sent?', customer: 'I deleted an important email.', excerpt: 'I can search the archive for you: could you tell me roughly when it was sent?' },
+      { text: 'Are all of the failing calls coming from one token?', customer: 'We get 429 errors from the API.' },
     ],
     valid: [
       'Is there anything else I can help you with today?',
@@ -32,11 +35,17 @@ export const diagnosticQuestion: Rule = {
       { text: 'Why would you click a link in that email?', note: 'rhetorical' },
       { text: "What's your order number?", customer: 'My order #48213 never arrived.', note: 'already given: that is repeated-question' },
       'Could you restart the laptop and try again?',
+      'Is it okay if I close the ticket now?',
+      'Which days suit you for the engineer visit?',
+      'Do you mind if I connect remotely?',
+      { text: 'Which browser are you using, and when did it start?', customer: 'The portal is blank in Firefox.', note: 'asks again for what was given: repeated-question, and the reply earns no credit for its other question' },
     ],
   },
   check(ctx) {
     const { doc } = ctx;
-    const repeated = new Set(repeatedAsks(ctx).map((a) => a.sentence.index));
+    // A reply that asks again for something the customer already gave is judged as repeated-question,
+    // and its other questions do not earn it credit for listening.
+    if (repeatedAsks(ctx).length > 0) return;
     const bySentence = (list: string): Set<number> => {
       const out = new Set<number>();
       for (const m of ctx.matches(list)) if (!ctx.isQuoted(m)) out.add(doc.sentenceAt(m.start)?.index ?? -1);
@@ -49,7 +58,7 @@ export const diagnosticQuestion: Rule = {
     for (const l of ASK_LISTS) for (const i of bySentence(l)) asks.add(i);
     for (const s of doc.sentences) {
       if (!s.question && !(requests.has(s.index) && politeRequest(ctx, s))) continue;
-      if (repeated.has(s.index) || excluded.has(s.index)) continue;
+      if (excluded.has(s.index)) continue;
       if (quotedSentence(ctx, s)) continue;
       const diag = strong.has(s.index) || asks.has(s.index) || (s.question && (looksDiagnostic(ctx, s, s.contentFirst) || embeddedQuestion(ctx, s) || asksToReport(ctx, s)));
       if (!diag) continue;
@@ -65,9 +74,9 @@ const ASK_LISTS = [
 
 const WH = new Set(['what', 'which', 'when', 'where', 'how', "what's", "where's", "when's", 'whats']);
 const AUX = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'has', 'have', 'had', "isn't", "doesn't", "didn't", "aren't", "haven't", "hasn't"]);
-const SUBJECTS = new Set(['you', 'it', 'the', 'your', 'this', 'that', 'there', 'anything', 'any', 'anyone', 'other', 'they', 'these', 'those', 'everyone', 'someone', 'a', 'an']);
+const SUBJECTS = new Set(['you', 'it', 'the', 'your', 'this', 'that', 'there', 'anything', 'any', 'anyone', 'other', 'they', 'these', 'those', 'everyone', 'someone', 'a', 'an', 'all', 'both', 'each', 'some', 'most', 'others', 'anybody', 'somebody', 'everybody', 'people', 'users', 'colleagues', 'staff']);
 const MODALS = new Set(['can', 'could', 'would', 'will']);
-const INFO_VERBS = new Set(['tell', 'describe', 'confirm', 'send', 'share', 'paste', 'check', 'see', 'find', 'remember', 'recall', 'say', 'explain', 'look', 'let', 'give', 'provide', 'read', 'copy', 'screenshot']);
+const INFO_VERBS = new Set(['tell', 'describe', 'confirm', 'send', 'share', 'paste', 'check', 'see', 'find', 'remember', 'recall', 'say', 'explain', 'look', 'let', 'give', 'provide', 'read', 'copy', 'screenshot', 'grab', 'attach', 'upload', 'forward', 'collect', 'export', 'note', 'jot', 'photograph']);
 const SKIP = new Set(['so', 'and', 'also', 'just', 'ok', 'okay', 'alright', 'right', 'now', 'great', 'thanks', 'one', 'quick', 'question', 'first', 'and', 'then', 'but', 'oh', 'hmm', 'sure', 'roughly', 'approximately', 'about', 'exactly', 'sorry', 'lastly', 'finally', 'next', 'secondly', 'meanwhile']);
 const POLITE = new Set(['please', 'kindly', 'could', 'can', 'would', 'let', 'i\'ll', "i'll", 'i', 'we', "we'll", "i'd", "we'd", 'mind', 'may']);
 
@@ -84,7 +93,7 @@ function embeddedQuestion(ctx: RuleContext, s: Sentence): boolean {
   const toks = ctx.doc.tokens;
   for (let k = s.contentFirst + 2; k < s.last - 2; k++) {
     const t = toks[k]!;
-    if (t.text === ',' || t.text === '—' || t.text === '–' || t.text === ';' || (t.norm === 'and' && toks[k - 1]?.text === ',')) {
+    if (t.text === ',' || t.text === '—' || t.text === '–' || t.text === ';' || t.text === ':' || (t.norm === 'and' && toks[k - 1]?.text === ',')) {
       let j = k + 1;
       if (toks[j]?.norm === 'and' || toks[j]?.norm === 'or' || toks[j]?.norm === 'but') j++;
       if (looksDiagnostic(ctx, s, j)) return true;

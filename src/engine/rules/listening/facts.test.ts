@@ -26,8 +26,14 @@ test('order, ticket, invoice and account numbers', () => {
 });
 
 test('amounts, years and times are not identifiers', () => {
-  assert.deepEqual(kinds('I was charged $1299 in 2024 at 10:30.'), []);
+  assert.deepEqual(kinds('I was charged $1299 in 2024 at 10:30.'), ['amount']);
   assert.deepEqual(kinds('It started in 2023 and costs 4500 a year.'), []);
+});
+
+test('amounts of money', () => {
+  assert.deepEqual(of('£1,240 was taken twice this month', 'amount').map((f) => f.value), ['£1,240']);
+  assert.deepEqual(of('they took 30 pounds from my account', 'amount').map((f) => f.value), ['30 pounds']);
+  assert.deepEqual(of('I have 300 emails stuck in the outbox', 'amount'), []);
 });
 
 test('error codes and error messages', () => {
@@ -113,4 +119,45 @@ test('names, dates of birth, school years, rooms, addresses, phone numbers, doma
   assert.deepEqual(of('I already sent the domain twice: bakerandrye.co.uk. Why so slow?', 'domain').map((f) => f.value), ['bakerandrye.co.uk']);
   assert.deepEqual(of('The report was done in 2023 by 3 people.', 'phone'), []);
   assert.deepEqual(of('I am in the year of the dragon', 'year'), []);
+});
+
+test('values named with the customer\'s own noun', () => {
+  const label = (text: string): Array<[string, string | undefined]> => facts(text).filter((f) => f.label).map((f) => [f.value, f.label]);
+  assert.deepEqual(label('Deploys to project ID prj_8f3k2 fail.'), [['prj_8f3k2', 'project']]);
+  assert.deepEqual(label('My flight was BA1442 from Heathrow.').map((x) => x[1]), ['flight']);
+  assert.deepEqual(label('the card ending in 4410 was charged'), [['4410', 'card']]);
+  assert.deepEqual(label('The server is db-fra-04 and it refuses connections.'), [['db-fra-04', 'server']]);
+  assert.deepEqual(label('The registered URI is https://app.example.org/callback today.'), [['https://app.example.org/callback', 'uri']]);
+  assert.deepEqual(label('my router is the Hub 4 and it drops'), [['Hub 4', 'router']]);
+  assert.deepEqual(of('It is an Elo touchscreen, model ET1502.', 'model').map((f) => f.value), ['ET1502']);
+  assert.deepEqual(label('I waited 300 minutes at 10am on covid-19 day'), [], 'times, counts and words are not labelled values');
+  assert.deepEqual(label("I'm on floor 3 since 2019"), []);
+});
+
+test('versions without a known product', () => {
+  assert.deepEqual(of('python SDK 2.8 throws on deploy', 'version').map((f) => f.value), ['SDK 2.8']);
+  assert.deepEqual(of('2.7.3, worked fine there', 'version').map((f) => f.value), ['2.7.3']);
+  assert.deepEqual(of('the meeting was on 12.03.24', 'version'), [], 'a date');
+  assert.deepEqual(of('ping 10.0.0.1 fails', 'version'), [], 'an address');
+});
+
+test('where it happens', () => {
+  assert.deepEqual(of('Excel crashes on Budget.xlsx. Other macro files open fine.', 'scope').map((f) => f.object), ['macro|file']);
+  assert.deepEqual(of('Every device in the house drops off the wifi.', 'scope').map((f) => f.object), ['device']);
+  assert.deepEqual(of('Do other people have this?', 'scope'), [], 'a question gives nothing');
+});
+
+test('more steps: factory reset, forgetting a network, swapping a cable', () => {
+  assert.deepEqual(steps('We already did a factory reset on Sunday.'), ['factory-reset']);
+  assert.deepEqual(steps('Will a factory reset delete my photos?'), []);
+  assert.deepEqual(steps('i already forgot the network and rejoined it'), ['rejoin']);
+  assert.deepEqual(steps('I forgot my password again.'), [], 'forgetting a password is not a step');
+  assert.deepEqual(steps('tried a different USB-C cable, no change'), ['other-cable']);
+  assert.deepEqual(steps('Have you tried forgetting the network?', false), ['rejoin']);
+});
+
+test('step objects: several, and "it" resolved to what was named before', () => {
+  const objs = (text: string): string[] => facts(text).filter((f) => f.kind === 'tried').map((f) => f.object ?? '');
+  assert.deepEqual(objs('The app crashes. I reinstalled it and restarted my phone.'), ['app', 'phone']);
+  assert.deepEqual(objs('I restarted the printer and the router.'), ['printer|network']);
 });

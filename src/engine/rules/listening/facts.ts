@@ -14,7 +14,15 @@ import { trimEndOf } from '../../text/trim.js';
 export type FactKind =
   | 'error' | 'screenshot' | 'os' | 'version' | 'browser' | 'device' | 'model' | 'app'
   | 'order' | 'ticket' | 'invoice' | 'account' | 'reference' | 'email' | 'tried'
-  | 'name' | 'dob' | 'year' | 'room' | 'address' | 'phone' | 'domain' | 'username';
+  | 'name' | 'dob' | 'year' | 'room' | 'address' | 'phone' | 'domain' | 'username'
+  /** A value the customer named with a noun of their own: "project ID prj_8f3k2", "the server is db-fra-04", "card ending 4410". */
+  | 'labelled'
+  /** A sum of money: "£1,240", "$50", "30 pounds". */
+  | 'amount'
+  /** Something the customer says they already sent: "I've sent you the openssl output twice". */
+  | 'provided'
+  /** Whether it happens elsewhere: "other macro files open fine", "every device in the house drops". */
+  | 'scope';
 
 export interface Fact {
   kind: FactKind;
@@ -26,8 +34,10 @@ export interface Fact {
    * ("restart", "clear-cache"…).
    */
   key: string;
-  /** For a step: what it was done to ("network", "computer", "app"…), or "". */
+  /** For a step: what it was done to ("network", "computer", "app"…, several joined by "|"), or "". */
   object?: string;
+  /** The customer's own noun for a value ("project", "server", "card", "port"), when they named it. */
+  label?: string;
   /** Index of the customer message in the conversation. */
   message: number;
   start: number;
@@ -156,6 +166,7 @@ const STEP_OBJECTS: Record<string, string> = {
   printer: 'printer', scanner: 'printer',
   app: 'app', application: 'app', program: 'app', software: 'app', outlook: 'app', teams: 'app', zoom: 'app', browser: 'app', chrome: 'app', firefox: 'app', safari: 'app', edge: 'app', excel: 'app', word: 'app', client: 'app',
   monitor: 'monitor', screen: 'monitor', dock: 'dock', docking: 'dock', headset: 'headset',
+  windows: 'computer', macos: 'computer', ios: 'phone', android: 'phone', driver: 'driver', drivers: 'driver', firmware: 'firmware',
 };
 
 const STEP_LABELS: Record<string, string> = {
@@ -178,9 +189,15 @@ export function extractFacts(doc: Doc, message: number): Fact[] {
   const hit = cache.get(doc);
   if (hit) return hit.map((f) => (f.message === message ? f : { ...f, message }));
   const facts: Fact[] = [];
-  const add = (kind: FactKind, value: string, key: string, start: number, end: number, object?: string): void => {
+  const add = (kind: FactKind, value: string, key: string, start: number, end: number, object?: string, label?: string): void => {
+    const same = facts.find((x) => x.kind === kind && x.start === start && x.end === end);
+    if (same) {
+      if (label && !same.label) same.label = label;
+      return;
+    }
     const f: Fact = { kind, value, key, message, start, end };
     if (object) f.object = object;
+    if (label) f.label = label;
     facts.push(f);
   };
   const { tokens, text } = doc;
@@ -205,7 +222,14 @@ export function extractFacts(doc: Doc, message: number): Fact[] {
     }
     for (let k = s.first; k < end; k++) {
       const t = tokens[k]!;
-      if (t.kind === 'opaque') continue;
+      if (t.kind === 'opaque') {
+        // "The registered URI is https://…", "the endpoint: /v2/builds": a link, path or code the customer named.
+        if (t.opaque === 'url' || t.opaque === 'path' || t.opaque === 'code') {
+          const label = labelBefore(tokens, k, s);
+          if (label) add(labelKind(label), t.text, '', t.start, t.end, undefined, label);
+        }
+        continue;
+      }
       const n = t.norm;
       // "error: Access denied", "it says Access denied", "the screen says no signal"
       if ((n === 'says' || n === 'saying' || n === 'reads' || n === 'error' || n === 'message') && !t.quoted && !s.question) {
@@ -226,9 +250,31 @@ export function extractFacts(doc: Doc, message: number): Fact[] {
         }
       }
       // Identifiers: order/ticket/invoice/account numbers and error codes.
+      // Any other identifier the customer names with a noun of their own: "project ID prj_8f3k2",
+      // "flight BA1442", "card ending 4410", "the server is db-fra-04".
       if (isIdLike(t)) {
         const kind = idKind(tokens, k, s);
-        if (kind) add(kind, kind === 'error' ? t.text : idValue(tokens, k), '', t.start, t.end);
+        const label = labelBefore(tokens, k, s);
+        if (kind) add(kind, kind === 'error' ? t.text : idValue(tokens, k), '', t.start, t.end, undefined, label);
+        else if (label && !isYear(t)) add(labelKind(label), idValue(tokens, k), '', t.start, t.end, undefined, label);
+      } else if (isValueLike(t)) {
+        const label = labelBefore(tokens, k, s);
+        if (label) add(labelKind(label), t.text, '', t.start, t.end, undefined, label);
+      }
+      // "my router is the Hub 4", "model is Ring Video Doorbell 4": a named thing.
+      if ((n === 'is' || t.text === ':') && !t.quoted && !s.question && k > s.first) {
+        const named = namedValue(tokens, k, end);
+        const label = named && labelWord(tokens[k - 1]!);
+        if (named && label && (ID_NOUNS[label] || LABEL_KINDS[label] || DETERMINERS.has(tokens[k - 2]?.norm ?? '')) && !facts.some((f) => f.start <= named.start && f.end >= named.end)) {
+          add(labelKind(label), text.slice(named.start, named.end), '', named.start, named.end, undefined, label);
+        }
+      }
+      // "£1,240 taken twice", "$50", "30 pounds"
+      if (t.kind === 'num' && !t.text.includes(':') && !t.text.includes('/')) {
+        const prev = k > s.first ? tokens[k - 1] : undefined;
+        const next = k + 1 < end ? tokens[k + 1] : undefined;
+        if (prev && CURRENCY_SIGNS.has(prev.text)) add('amount', text.slice(prev.start, t.end), '', prev.start, t.end);
+        else if (next && CURRENCY_WORDS.has(next.norm)) add('amount', text.slice(t.start, next.end), '', t.start, next.end);
       }
       // Operating system (and its version), browser, device, model, app.
       const os = OS_WORDS[n];
@@ -271,7 +317,13 @@ export function extractFacts(doc: Doc, message: number): Fact[] {
         const prev = tokens[k - 1];
         if (prev && (APPS[prev.norm] || OS_WORDS[prev.norm] || BROWSERS[prev.norm] || prev.norm === 'to' || prev.norm === 'on')) {
           const product = productBefore(tokens, k, s);
-          if (product || prev.norm === 'to' || prev.norm === 'on') add('version', t.text, product, t.start, t.end);
+          if (product || ((prev.norm === 'to' || prev.norm === 'on') && (t.text.split('.').length !== 3 || looksLikeVersion(t.text)))) add('version', t.text, product, t.start, t.end);
+        } else if (prev && k - 1 >= s.first && prev.kind === 'word' && (TECH_PRODUCTS.has(prev.norm) || (prev.caps === true && prev.text.length <= 6 && !CURRENCY_WORDS.has(prev.norm)))) {
+          // "python SDK 2.8", "firmware 1.4.2", "PHP 8.1"
+          add('version', `${prev.text} ${t.text}`, prev.norm, prev.start, t.end);
+        } else if (looksLikeVersion(t.text) && !(prev && k - 1 >= s.first && CURRENCY_SIGNS.has(prev.text))) {
+          // "2.7.3, worked fine there": three-part numbers are versions, not amounts or dates.
+          add('version', t.text, '', t.start, t.end);
         }
       }
       // "screenshot attached", "I've attached a photo of the error"
@@ -280,6 +332,7 @@ export function extractFacts(doc: Doc, message: number): Fact[] {
       }
     }
     stepsInSentence(doc, s, true, (step, object, a, b) => add('tried', text.slice(a, b), step, a, b, object));
+    if (!s.question) scopeInSentence(doc, s, (nouns, a, b) => add('scope', text.slice(a, b), '', a, b, nouns));
     personalFacts(doc, s, add);
   }
   cache.set(doc, facts);
@@ -360,6 +413,44 @@ function personalFacts(doc: Doc, s: Sentence, add: (kind: FactKind, value: strin
   }
 }
 
+/** Words that say where a problem does or does not happen: "other", "all", "every"… */
+export const SCOPE_WORDS = new Set(['other', 'another', 'different', 'all', 'every', 'both']);
+const SCOPE_SKIP = new Set(['the', 'of', 'my', 'our', 'your', 'those', 'these', 'its', 'their', 'other']);
+/** A statement about how things behave: "open fine", "same thing", "also affected". */
+const STATE_WORDS = new Set([
+  'fine', 'ok', 'okay', 'work', 'works', 'working', 'worked', 'open', 'opens', 'opened', 'load', 'loads', 'print', 'prints', 'same', 'too', 'also', 'either', 'affected',
+  'unaffected', 'normal', 'normally', 'good', 'perfectly', 'crash', 'crashes', 'fail', 'fails', 'failing', 'happens', 'happening', 'happened', 'drop', 'drops', 'connect',
+  'connects', 'sync', 'syncs', 'behave', 'behaves', 'issue', 'problem', 'problems', 'trouble',
+]);
+
+/** The nouns after a scope word ("other macro files" gives "macro|file"), each singular. */
+export function scopeNouns(tokens: Token[], k: number, end: number): string[] {
+  const out: string[] = [];
+  for (let j = k + 1; j < end && j <= k + 4 && out.length < 2; j++) {
+    const t = tokens[j]!;
+    if (SCOPE_SKIP.has(t.norm)) continue;
+    if (t.kind === 'punct' || STATE_WORDS.has(t.norm)) break;
+    const w = labelWord(t);
+    if (!w) break;
+    out.push(w);
+  }
+  return out;
+}
+
+function scopeInSentence(doc: Doc, s: Sentence, add: (nouns: string, start: number, end: number) => void): void {
+  const { tokens } = doc;
+  let state = false;
+  for (let k = s.first; k < s.last; k++) if (STATE_WORDS.has(tokens[k]!.norm)) state = true;
+  if (!state) return;
+  for (let k = s.first; k < s.last; k++) {
+    const t = tokens[k]!;
+    if (!SCOPE_WORDS.has(t.norm) || t.quoted) continue;
+    const nouns = scopeNouns(tokens, k, s.last);
+    if (nouns.length === 0) continue;
+    add(nouns.join('|'), t.start, tokens[Math.min(s.last - 1, k + nouns.length)]!.end);
+  }
+}
+
 function firstNonEmptyLine(text: string, start: number, end: number): { text: string; start: number; end: number } | undefined {
   let a = start;
   while (a < end) {
@@ -377,7 +468,7 @@ function firstNonEmptyLine(text: string, start: number, end: number): { text: st
   return undefined;
 }
 
-function isIdLike(t: Token): boolean {
+export function isIdLike(t: Token): boolean {
   if (t.kind === 'num') return /^\d{3,}$/.test(t.text.replace(/[-]/g, '')) && !t.text.includes('.') && !t.text.includes(':') && !t.text.includes('/') && !t.text.includes(',');
   if (t.kind !== 'word' || t.text.length < 4 || t.text.length > 24) return false;
   let digits = 0;
@@ -425,6 +516,103 @@ function idKind(tokens: Token[], k: number, s: Sentence): FactKind | undefined {
 function idValue(tokens: Token[], k: number): string {
   const prev = tokens[k - 1];
   return prev && prev.text === '#' ? `#${tokens[k]!.text}` : tokens[k]!.text;
+}
+
+// --- Values the customer names with their own noun ---------------------------------
+
+/** Words between a noun and its value: "card ending 4410", "project ID: prj_8f3k2", "server is db-fra-04". */
+const LABEL_FILLERS = new Set(['number', 'no', 'no.', 'nr', 'num', '#', 'id', 'is', 'was', ':', '=', 'the', 'my', 'our', 'a', 'an', '-', '(', 'ending', 'ends', 'ref', 'reference', 'code']);
+/** Words that are never the noun naming a value. */
+const LABEL_STOP = new Set([
+  'i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'he', 'she', 'it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'there', 'here',
+  'is', 'are', 'was', 'were', 'be', 'been', 'am', 'have', 'has', 'had', 'do', 'does', 'did', 'done', 'get', 'gets', 'got', 'see', 'sees', 'saw', 'say', 'says', 'said',
+  'show', 'shows', 'read', 'reads', 'give', 'gives', 'gave', 'take', 'takes', 'took', 'pay', 'paid', 'cost', 'costs', 'call', 'calls', 'dial', 'make', 'made', 'put', 'set', 'run', 'ran',
+  'at', 'on', 'in', 'to', 'from', 'for', 'by', 'with', 'about', 'around', 'since', 'until', 'till', 'after', 'before', 'than', 'over', 'under', 'into', 'onto', 'of', 'off',
+  'via', 'through', 'across', 'between', 'without', 'within', 'and', 'or', 'but', 'so', 'then', 'just', 'only', 'still', 'also', 'even', 'now', 'today', 'yesterday',
+  'tomorrow', 'last', 'next', 'every', 'each', 'per', 'all', 'some', 'any', 'no', 'not', 'yes', 'ok', 'okay', 'hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'like',
+  'what', 'which', 'who', 'when', 'where', 'why', 'how', 'nearly', 'almost', 'roughly', 'approximately', 'up', 'down', 'out', 'again', 'twice', 'times', 'time',
+  'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hour', 'hours', 'minute', 'minutes', 'second', 'seconds', 'pm', 'ago', 'use', 'new', 'old',
+  'same', 'other', 'another', 'more', 'most', 'less', 'many', 'much', 'few', 'very', 'really', 'one', 'two', 'three', 'first', 'total', 'line', 'lines',
+  'gb', 'mb', 'kb', 'tb', 'ms', 'kbps', 'mbps', 'percent', 'x', 'v', 'version', 'build', 'release', 'error', 'errors', 'message', 'status', 'code', 'exception', 'because', 'if',
+]);
+/** A named value is one of these kinds when its noun says so. */
+const LABEL_KINDS: Record<string, FactKind> = {
+  model: 'model', room: 'room', username: 'username', login: 'username', domain: 'domain', website: 'domain', site: 'domain', url: 'domain',
+};
+const DETERMINERS = new Set(['my', 'our', 'the', 'his', 'her', 'their']);
+const CURRENCY_SIGNS = new Set(['$', '£', '€', '¥', '₹']);
+const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'pounds', 'pound', 'euros', 'euro', 'quid', 'bucks', 'usd', 'gbp', 'eur', 'aud', 'cad', 'nzd', 'chf']);
+/** Names of software a version number may follow without being a known app: "python SDK 2.8", "firmware 1.4.2". */
+const TECH_PRODUCTS = new Set([
+  'sdk', 'api', 'python', 'node', 'nodejs', 'java', 'php', 'ruby', 'golang', 'rust', 'firmware', 'kernel', 'driver', 'plugin', 'library', 'package', 'cli', 'agent',
+  'client', 'server', 'bios', 'postgres', 'postgresql', 'mysql', 'redis', 'nginx', 'apache', 'docker', 'kubernetes', 'terraform', 'helm', 'wordpress', 'django',
+  'rails', 'react', 'angular', 'vue', 'npm', 'pip', 'openssl', 'openssh', 'tls', 'jdk', 'dotnet', 'unity', 'app', 'module', 'extension',
+]);
+
+export function isYear(t: Token): boolean {
+  return t.kind === 'num' && /^(19|20)\d\d$/.test(t.text);
+}
+
+/** A word joining letters and digits with a dash or underscore: "db-fra-04", "web_01", "eu-west-2". */
+export function isValueLike(t: Token): boolean {
+  if (t.kind !== 'word' || t.text.length < 4 || t.text.length > 40) return false;
+  if (!/[0-9]/.test(t.text) || !/[a-z]/i.test(t.text)) return false;
+  return t.text.includes('-') || t.text.includes('_') || /[a-z][0-9]|[0-9][a-z]/i.test(t.text);
+}
+
+/** A word that can name a value, in singular; undefined for function words, verbs and the like. */
+export function labelWord(t: Token | undefined): string | undefined {
+  if (!t || t.kind !== 'word' || t.quoted) return undefined;
+  const n = t.norm;
+  if (n.length < 2 || n.length > 24 || !/^[a-z][a-z0-9-]*$/.test(n) || LABEL_STOP.has(n)) return undefined;
+  if (/(ed|ing|ly)$/.test(n) && !ID_NOUNS[n]) return undefined;
+  return n.length > 3 && n.endsWith('s') && !n.endsWith('ss') && !n.endsWith('us') ? n.slice(0, -1) : n;
+}
+
+/** The noun that names the value at k ("project ID prj_…" gives "project"), looking back over a few fillers. */
+function labelBefore(tokens: Token[], k: number, s: Sentence): string | undefined {
+  let j = k - 1;
+  let hops = 0;
+  while (j >= s.first && hops < 4) {
+    const t = tokens[j]!;
+    if (t.quoted) return undefined;
+    if (LABEL_FILLERS.has(t.norm) || (t.norm === 'in' && (tokens[j - 1]?.norm === 'ending' || tokens[j - 1]?.norm === 'ends'))) { j--; hops++; continue; }
+    return labelWord(t);
+  }
+  return undefined;
+}
+
+function labelKind(label: string): FactKind {
+  return ID_NOUNS[label] ?? LABEL_KINDS[label] ?? 'labelled';
+}
+
+/** After "is" or ":", a run of capitalised words and numbers naming a thing: "the Hub 4", "Ring Video Doorbell 4". */
+function namedValue(tokens: Token[], k: number, end: number): { start: number; end: number } | undefined {
+  let a = k + 1;
+  if (a < end && ['the', 'a', 'an'].includes(tokens[a]!.norm)) a++;
+  let b = a;
+  let strong = false;
+  while (b < end && b < a + 5) {
+    const t = tokens[b]!;
+    if (t.quoted || t.kind === 'punct' || t.kind === 'opaque') break;
+    if (t.kind === 'num' || /^\p{Lu}/u.test(t.text) || (b > a && /\d/.test(t.text))) {
+      if (t.kind === 'num' || /\d/.test(t.text) || b > a || t.caps) strong = true;
+      b++;
+      continue;
+    }
+    if (b > a && ['gen', 'pro', 'plus', 'max', 'mini', 'air'].includes(t.norm)) { b++; continue; }
+    break;
+  }
+  if (b === a || !strong || !/^[\p{Lu}0-9]/u.test(tokens[a]!.text)) return undefined;
+  return { start: tokens[a]!.start, end: tokens[b - 1]!.end };
+}
+
+/** "2.7.3" is a version; "12.03.24" (a date) and "10.0.0.1" (an address) are not. */
+function looksLikeVersion(text: string): boolean {
+  const parts = text.split('.');
+  if (parts.length !== 3 || parts.some((p) => p.length === 0 || p.length > 3)) return false;
+  const [a, b, c] = parts.map(Number) as [number, number, number];
+  return !(parts[2]!.length === 2 && a >= 1 && a <= 31 && b >= 1 && b <= 12 && c >= 0);
 }
 
 function osGate(tokens: Token[], k: number, text: string): boolean {
@@ -509,11 +697,45 @@ export function stepsInSentence(doc: Doc, s: Sentence, past: boolean, found: (st
       for (let j = Math.max(s.first, k - 3); j < k; j++) if (NOT_DONE.has(tokens[j]!.norm)) return;
     }
     seen.add(step);
-    found(step, objectAfter(tokens, k, end), tokens[k]!.start, tokens[Math.min(last, end - 1)]!.end);
+    found(step, objectsAfter(tokens, k, end), tokens[k]!.start, tokens[Math.min(last, end - 1)]!.end);
   };
   for (let k = s.first; k < end; k++) {
     const t = tokens[k]!;
     const n = t.norm;
+    // "did a factory reset", "factory-reset the box", "reset it to factory settings"
+    if (n === 'factory' && FACTORY_NEXT.has(tokens[k + 1]?.norm ?? '') && k + 1 < end) {
+      if (!past || hasBefore(tokens, s.first, k, DID_IT)) emit('factory-reset', k, k + 1);
+      continue;
+    }
+    if (n === 'factory-reset' || n === 'factory-resetted') {
+      if (!past || hasBefore(tokens, s.first, k, DID_IT) || n === 'factory-resetted') emit('factory-reset', k, k);
+      continue;
+    }
+    if ((n === 'reset' || n === 'resetting' || n === 'restored' || n === 'restore') && findWithin(tokens, k + 1, Math.min(end, k + 6), FACTORY_WORDS) !== -1) {
+      if (!past || n === 'reset' || n === 'restored') emit('factory-reset', k, k + 1);
+      continue;
+    }
+    // "power cycled the router", "power-cycle it"
+    if (n === 'power' && POWER_CYCLE.has(tokens[k + 1]?.norm ?? '') && k + 1 < end) {
+      if (!past || tokens[k + 1]!.norm === 'cycled') emit('restart', k, k + 2);
+      continue;
+    }
+    // "give the modem a reboot", "did a restart"
+    if (n === 'give' || n === 'gave' || n === 'giving') {
+      const r = findWithin(tokens, k + 1, Math.min(end, k + 6), RESTART_NOUNS);
+      if (r !== -1 && (!past || n === 'gave')) emit('restart', k, r);
+    }
+    // "forgot the network and rejoined", "forget eduroam and join it again"
+    if (FORGET_PAST.has(n) || (!past && FORGET.has(n))) {
+      const after = tokens[k + 1]?.norm ?? '';
+      const network = findWithin(tokens, k + 1, Math.min(end, k + 5), NETWORK_NOUNS) !== -1 || findWithin(tokens, k + 1, Math.min(end, k + 7), REJOIN_PAST) !== -1;
+      if (past ? network : after !== '' && findWithin(tokens, k + 1, Math.min(end, k + 4), NOT_FORGOTTEN) === -1) emit('rejoin', k, k + 2);
+      continue;
+    }
+    if (REJOIN_PAST.has(n) || (!past && REJOIN.has(n))) {
+      emit('rejoin', k, k + 2);
+      continue;
+    }
     const v = STEP_VERBS[n];
     if (v && (v.past === past || !past || isGerundSubject(tokens, k, end, v))) {
       if (v.needs) {
@@ -540,6 +762,13 @@ export function stepsInSentence(doc: Doc, s: Sentence, past: boolean, found: (st
         const what = tokens[a + 1]?.norm ?? '';
         if (BROWSER_NOUNS.has(what) || tokens[a]!.norm === 'incognito' || tokens[a]!.norm === 'private') emit('other-browser', k, a + 1);
         else if (DEVICE_NOUNS.has(what) || ['computer', 'laptop', 'phone', 'device', 'pc'].includes(what)) emit('other-device', k, a + 1);
+        else {
+          // "a different cable", "another USB port", "a different charger": the same kind of swap on both sides.
+          let cls = '';
+          for (let j = a + 1; j < end && j <= a + 3 && !cls; j++) cls = OTHER_CLASSES[tokens[j]!.norm] ?? '';
+          if (!cls && tokens[a + 1]?.kind === 'word') cls = tokens[a + 1]!.norm.replace(/s$/, '');
+          if (cls) emit(`other-${cls}`, k, a + 1);
+        }
       }
       // "tried restarting", "did a reboot", "done a restart"
       const nx = tokens[k + 1];
@@ -551,6 +780,30 @@ export function stepsInSentence(doc: Doc, s: Sentence, past: boolean, found: (st
       }
     }
   }
+}
+
+const POWER_CYCLE = new Set(['cycle', 'cycled', 'cycling', 'cycles']);
+const RESTART_NOUNS = new Set(['restart', 'reboot', 'power-cycle']);
+const FACTORY_NEXT = new Set(['reset', 'resetted', 'restore', 'restored', 'default', 'defaults', 'settings', 'setting', 'wipe', 'wiped']);
+const FACTORY_WORDS = new Set(['factory', 'default', 'defaults']);
+/** Before "a factory reset": someone did it. */
+const DID_IT = new Set(['done', 'did', 'tried', 'performed', 'ran', 'run', 'carried', "i've", "we've", 'i', 'we', 'already', 'have', 'had', 'also', 'and']);
+const FORGET_PAST = new Set(['forgot', 'forgotten']);
+const FORGET = new Set(['forget', 'forgetting']);
+const REJOIN_PAST = new Set(['rejoined', 're-joined', 're-added', 'readded', 're-paired', 'unpaired']);
+const REJOIN = new Set(['rejoin', 'rejoining', 're-join', 're-add', 're-pair', 're-pairing', 'unpair', 'unpairing']);
+const NETWORK_NOUNS = new Set(['network', 'networks', 'wifi', 'wi-fi', 'connection', 'ssid', 'hotspot', 'device', 'devices', 'bluetooth', 'pairing', 'headphones', 'earbuds', 'speaker']);
+/** "forget your password", "forget about it": not forgetting a network. */
+const NOT_FORGOTTEN = new Set(['password', 'passwords', 'about', 'to', 'pin', 'passcode', 'login', 'details', 'username', 'code']);
+const OTHER_CLASSES: Record<string, string> = {
+  cable: 'cable', cables: 'cable', lead: 'cable', cord: 'cable', wire: 'cable', charger: 'charger', adapter: 'charger', adaptor: 'charger', plug: 'charger',
+  port: 'port', socket: 'port', outlet: 'port', usb: 'port', network: 'network', wifi: 'network', 'wi-fi': 'network', account: 'account', user: 'account', profile: 'account',
+  file: 'file', document: 'file', card: 'card', battery: 'battery', batteries: 'battery', printer: 'printer', monitor: 'monitor', screen: 'monitor',
+};
+
+function hasBefore(tokens: Token[], first: number, k: number, words: ReadonlySet<string>): boolean {
+  for (let j = Math.max(first, k - 3); j < k; j++) if (words.has(tokens[j]!.norm)) return true;
+  return false;
 }
 
 const ROUTER_NOUNS = new Set(['router', 'modem', 'hub', 'wifi', 'wi-fi', 'box', 'ont', 'computer', 'laptop', 'pc', 'phone', 'device', 'printer']);
@@ -574,11 +827,33 @@ function findWithin(tokens: Token[], a: number, b: number, words: Set<string>): 
   return -1;
 }
 
-function objectAfter(tokens: Token[], k: number, end: number): string {
-  for (let j = k + 1; j < end && j <= k + 5; j++) {
+const PRONOUNS = new Set(['it', 'them', 'both', 'everything']);
+
+/**
+ * What a step was done to: every object named after the verb up to the next verb ("the printer and
+ * the router" gives "printer|network"); "it" is the last thing named before the verb.
+ */
+function objectsAfter(tokens: Token[], k: number, end: number): string {
+  const out: string[] = [];
+  for (let j = k + 1; j < end && j <= k + 7; j++) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct' && t.text !== '-' && t.text !== "'") break;
+    if (j > k + 1 && (STEP_VERBS[t.norm] || t.norm === 'but' || t.norm === 'then' || t.norm === 'so')) break;
+    const o = STEP_OBJECTS[t.norm];
+    if (o && !out.includes(o)) out.push(o);
+    if (PRONOUNS.has(t.norm) && j <= k + 2) {
+      const back = objectBefore(tokens, k);
+      if (back && !out.includes(back)) out.push(back);
+    }
+  }
+  return out.join('|');
+}
+
+/** The last step object named before token k (what "it" refers to). */
+function objectBefore(tokens: Token[], k: number): string {
+  for (let j = k - 1; j >= 0 && j >= k - 30; j--) {
     const o = STEP_OBJECTS[tokens[j]!.norm];
     if (o) return o;
-    if (tokens[j]!.kind === 'punct' && tokens[j]!.text !== '-' && tokens[j]!.text !== "'") break;
   }
   return '';
 }

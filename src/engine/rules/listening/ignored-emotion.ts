@@ -21,27 +21,39 @@ export const ignoredEmotion: Rule = {
       { text: 'Please restart the router and try again.', customer: 'This is the THIRD time I have contacted you about this!!! Still not working.', excerpt: 'Please restart the router and try again.' },
       { text: 'Open the Recycle Bin and look for the file.', customer: "I'm panicking, I think I deleted my thesis and it's due tomorrow." },
       { text: 'Your ticket number is 4471. A technician will be assigned.', customer: 'This is ridiculous, I have been waiting all week and nobody has called me back.' },
+      { text: 'Have you tried restarting the printer?', customer: "As I said, I've restarted it twice and it still shows offline." },
+      { text: 'You should never have left the laptop in the car. Fill in the lost-device form.', customer: "My work laptop was stolen from my car and I'm really worried about the client files on it.", note: 'blame is not acknowledgment' },
+      { text: 'Yeah, this rubbish portal is a nightmare. Try saving your work in Word first.', customer: "I've lost my essay again, this is driving me mad.", note: 'trap: contempt for the system is not empathy' },
+      { text: "We apologise for any inconvenience. Please rebook online.", customer: 'Furious — you cancelled my appointment without telling me!' },
     ],
     valid: [
       { text: "I can hear how frustrating this has been — let's get it fixed. Please restart the router once more while I watch the line.", customer: 'This is the THIRD time I have contacted you about this!!! Still not working.' },
       { text: "I know how stressful that is with a deadline tomorrow. Files you delete usually go to the Recycle Bin, so let's look there first.", customer: "I'm panicking, I think I deleted my thesis and it's due tomorrow." },
       { text: 'Open the Recycle Bin from the desktop and look for the file there.', customer: 'Hi, where do I find the Recycle Bin on Windows 11?' },
       { text: "I'm sorry you've been waiting all week for a call back — that's not okay. I've booked a technician for 9am tomorrow.", customer: 'This is ridiculous, I have been waiting all week and nobody has called me back.' },
+      { text: "I know how much those photos mean to you, and removing the app won't delete any of them — they're safe in your cloud account.", customer: "I'm scared that reinstalling will wipe all my photos." },
+      { text: "Yes, it's safe: the update keeps your settings. Here's how to run it.", customer: "Is it safe to install the update? I'm worried I'll lose my settings." },
+      { text: "With his exams next week it really has to hold up, so let's find the weak spot. Where is the router?", customer: "My son's wifi keeps dropping and I'm worried, he has exams next week." },
     ],
   },
   check(ctx) {
     if (!ctx.doc.hasProse || ctx.customer.recent.length === 0) return;
     const feelings = upsetSignals(ctx);
     if (feelings.size === 0) return;
-    if (ctx.found.some((f) => ACKNOWLEDGING.has(f.category) && f.kind === 'strength' && acknowledgesFeeling(ctx, f.category, f.start, f.end))) return;
-    // A stock apology ("we apologise for any inconvenience") or a brush-off ("no need to get upset") acknowledges nothing,
-    // and a gushing "sooo sorry!!!" reads as a formula too.
-    const hollow = ctx.found.filter((f) => f.category === 'hollow-apology' || f.category === 'dismissive');
     const gushing = ctx.found.some((f) => f.category === 'overfriendly');
+    // Contempt, blame or talking down in the same words is not acknowledgment: "this rubbish platform is a
+    // nightmare" (hostile), "you should never have left it in the car" (blaming).
+    const harsh = ctx.found.filter((f) => f.kind === 'problem' && HARSH.has(f.category));
+    const overlaps = (a: { start: number; end: number }, list: ReadonlyArray<{ start: number; end: number }>): boolean => list.some((h) => h.start < a.end && a.start < h.end);
+    if (ctx.found.some((f) => ACKNOWLEDGING.has(f.category) && f.kind === 'strength' && acknowledgesFeeling(ctx, f.category, f.start, f.end) && !overlaps(f, harsh) && !(gushing && f.category === 'sincere-apology' && bareSentence(ctx, f.start)))) return;
+    // A stock apology ("we apologise for any inconvenience") or a brush-off ("no need to get upset") acknowledges nothing,
+    // and a gushing "sooo sorry!!!" reads as a formula too. The stock apologies are read from their phrase lists
+    // here, so this does not depend on when the hollow-apology rule runs.
+    const hollow = [...ctx.found.filter((f) => f.category === 'hollow-apology' || f.category === 'dismissive'), ...stockApologies(ctx), ...harsh];
     const toks = ctx.doc.tokens;
     for (const m of ctx.matches('listening.feeling-ack')) {
       if (ctx.isQuoted(m) || negatedNear(ctx, m.first)) continue;
-      if (hollow.some((h) => h.start < m.end && m.start < h.end)) continue;
+      if (overlaps(m, hollow)) continue;
       const bareSorry = m.last - m.first <= 3 && toks.slice(m.first, m.last).some((t) => t.norm === 'sorry' || t.norm.startsWith('apolog'));
       if (bareSorry && (gushing || toks[m.last]?.norm === 'if' || toks[m.last + 1]?.norm === 'if')) continue;
       return;
@@ -63,6 +75,43 @@ export const ignoredEmotion: Rule = {
     });
   },
 };
+
+const HARSH = new Set(['hostile', 'blaming', 'condescending', 'dismissive']);
+
+/** The sentence at this offset is only a few words ("So sorry!!!"): it names nothing. */
+function bareSentence(ctx: RuleContext, offset: number): boolean {
+  const s = ctx.doc.sentenceAt(offset);
+  if (!s) return false;
+  let words = 0;
+  for (let k = s.contentFirst; k < s.last; k++) if (ctx.doc.tokens[k]!.kind === 'word') words++;
+  return words <= 3;
+}
+
+const STOCK_LISTS = ['apology.generic', 'apology.bare-trouble'];
+const STOCK_FILLER = new Set(['caused', 'this', 'has', 'may', 'have', 'might', 'you', 'experienced', 'been', 'had', 'it', 'that', 'here', 'today', 'again', 'all', 'so', 'far']);
+
+/** "We apologise for any inconvenience", "sorry for the trouble" with nothing named after it. */
+function stockApologies(ctx: RuleContext): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const id of STOCK_LISTS) {
+    if (!ctx.list(id)) continue;
+    for (const m of ctx.matches(id)) {
+      if (ctx.isQuoted(m)) continue;
+      if (id === 'apology.bare-trouble') {
+        const s = ctx.doc.sentenceAt(m.start);
+        let words = 0;
+        for (let k = m.last; s && k < s.last; k++) {
+          const t = ctx.doc.tokens[k]!;
+          if (t.norm === 'but' || t.norm === 'however' || t.norm === 'please') break;
+          if ((t.kind === 'word' || t.kind === 'num') && !STOCK_FILLER.has(t.norm)) words++;
+        }
+        if (words >= 2) continue;
+      }
+      out.push({ start: m.start, end: m.end });
+    }
+  }
+  return out;
+}
 
 const NEGATORS = new Set(['not', 'no', 'never', "don't", "doesn't", "didn't", "isn't", "wasn't", "can't", 'cannot', "won't", "haven't", 'nothing']);
 
@@ -102,6 +151,8 @@ function upsetSignals(ctx: RuleContext): Set<SignalCategory> {
 
 const SAID = new Set(['said', 'told', 'mentioned', 'explained', 'wrote']);
 const ALREADY = new Set(['already', 'before', 'start', 'beginning', 'twice', 'above', 'earlier', 'times', 'again', 'three', 'twice']);
+const COUNTS = new Set(['three', 'four', 'five', 'six', 'several', 'multiple', 'many', '3', '4', '5', '6', '7', '8', '9', '10']);
+const ATTEMPTS = new Set(['attempts', 'tries', 'times', 'calls', 'emails', 'chats']);
 const NTH = new Set(['second', 'third', 'fourth', 'fifth', '2nd', '3rd', '4th', '5th']);
 
 /**
@@ -123,6 +174,10 @@ function complainsAboutProcess(doc: Doc): boolean {
         }
       }
       if (NTH.has(t.norm) && toks[k + 1]?.norm === 'time' && toks[k - 1]?.norm !== 'first') return true;
+      // "As I said, I've restarted both", "like I told you": the customer is repeating themselves.
+      if ((t.norm === 'as' || t.norm === 'like') && k === s.contentFirst && toks[k + 1]?.norm === 'i' && SAID.has(toks[k + 2]?.norm ?? '')) return true;
+      // "That's three attempts now!", "4 tries already": counting the attempts.
+      if (COUNTS.has(t.norm) && ATTEMPTS.has(toks[k + 1]?.norm ?? '') && ['now', 'already', '!', 'today', 'this'].includes(toks[k + 2]?.norm ?? toks[k + 2]?.text ?? '')) return true;
       if (t.norm === 'how' && toks[k + 1]?.norm === 'many' && toks[k + 2]?.norm === 'times') return true;
     }
   }

@@ -37,6 +37,11 @@ export const blaming: Rule = {
       { text: 'You must have deleted the folder by accident.', customer: 'My folder is gone.' },
       'Why did you change the proxy settings?',
       'You were supposed to restart after the update.',
+      { text: 'You must not have ticked the box when you signed up.', customer: 'I never got the newsletter.' },
+      { text: 'You should never have shared your password with a colleague.', customer: 'Someone logged into my account.' },
+      { text: "You didn't specify which laptop it was.", customer: 'It still does not work.' },
+      { text: 'Everybody else seems to manage the new login fine.', customer: 'I cannot log in with the new system.' },
+      { text: "You've probably left too many tabs open.", customer: 'My browser keeps freezing.' },
     ],
     valid: [
       'I should have checked that sooner — sorry.',
@@ -47,6 +52,8 @@ export const blaming: Rule = {
       'You must have been worried when the files vanished.',
       "It's not your fault at all.",
       { text: 'You should have full access now.', note: '"should have" as possession' },
+      { text: "You should never have been charged twice — I'm sorry.", note: 'on us, not on the customer' },
+      { text: "You must not have received the link yet, so I'll resend it.", note: 'an expectation, not blame' },
     ],
   },
   check(ctx) {
@@ -61,8 +68,8 @@ export const blaming: Rule = {
       const nextInSentence = next && m.last < s.last ? next : undefined;
       // A paraphrase checking the customer's own account: "So you didn't make it — have I got that right?"
       if (s.question && isConfirming(doc, s)) continue;
-      const hindsight = /should have|should've|shouldve|shoulda|must have|must've|musta|could have|could've|ought to have|shouldn't have|should not have|shouldnt have|shouldn't've/.test(said);
-      const reproach = /shouldn't|should not|shouldnt/.test(said);
+      const hindsight = /should have|should've|shouldve|shoulda|must have|must've|musta|could have|could've|ought to have|shouldn't have|should not have|shouldnt have|shouldn't've/.test(said) || HINDSIGHT_ADVERB.test(said);
+      const reproach = /shouldn't|should not|shouldnt|should never|ought to never/.test(said);
       if (hindsight) {
         // Hindsight needs a past participle after it: "you should have backed up".
         if (!nextInSentence || nextInSentence.kind !== 'word') continue;
@@ -92,6 +99,9 @@ export const blaming: Rule = {
 
 /** "you shouldn't have received that email", "…needed to": something that happened to them. */
 const ON_US = new Set(['received', 'gotten', 'got', 'seen', 'heard', 'needed', 'experienced', 'encountered', 'lost', 'waited', 'faced', 'dealt', 'paid', 'been']);
+/** "you should really have…", "you should never have…": hindsight with an adverb in the middle. */
+const HINDSIGHT_ADVERB = /(should|ought to) (never|really|honestly|definitely|probably|just|always|at least) have$/;
+
 /** "you could have lost everything": a consequence, not a reproach (that is alarming, not blaming). */
 const CONSEQUENCE = new Set(['lost', 'damaged', 'corrupted', 'wiped', 'infected', 'locked', 'charged', 'hacked', 'compromised', 'exposed', 'affected', 'deleted', 'harmed', 'injured', 'bricked']);
 /** "why did you want/decide…" asks for context rather than blame. */

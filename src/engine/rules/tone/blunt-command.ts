@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { PhraseMatch } from '../../phrases/matcher.js';
 import type { Doc, Sentence } from '../../text/doc.js';
-import { cap, decap, mainClauseStart, own, textFrom } from './shared.js';
+import { cap, courtesyIn, decap, mainClauseStart, textFrom } from './shared.js';
 
 // A bare command: a sentence that opens with a verb ("Restart the router.",
 // "You need to reinstall it.") in a reply with no courtesy anywhere (please,
@@ -102,21 +102,34 @@ function imperativeIn(ctx: RuleContext, s: Sentence, verbs: Map<number, PhraseMa
   return undefined;
 }
 
-/** An order after a comma or dash inside the sentence: "it's only a pen, use your finger". Sure verbs only. */
-function laterImperative(ctx: RuleContext, s: Sentence, verbs: Map<number, PhraseMatch>): Imperative | undefined {
+/**
+ * An order after a comma or dash inside the sentence: "it's only a pen, use your finger", "not our
+ * department — call the installer", "not my team, ask in #infra". A sure verb, or an ambiguous one
+ * ("call", "email"), followed by its object, a place ("in", "on", "at"…) or a name ("try HR").
+ */
+function laterImperative(ctx: RuleContext, s: Sentence, verbs: Map<number, PhraseMatch>, ambiguous: Map<number, PhraseMatch>, courteous: Set<number>): Imperative | undefined {
   const doc = ctx.doc;
   for (let k = s.contentFirst + 2; k < s.last - 1; k++) {
     const p = doc.tokens[k - 1]!;
     if (!(p.kind === 'punct' && (p.text === ',' || p.text === ';' || p.text === '\u2014' || p.text === '\u2013' || p.text === '-'))) continue;
-    const m = verbs.get(k);
+    if (courteous.has(k)) continue;
+    const sure = verbs.get(k);
+    const m = sure ?? ambiguous.get(k);
     if (!m || m.last - m.first > 1) continue;
     const next = doc.tokens[k + 1]!;
-    if (!STRICT_VERB_NEXT.has(next.norm)) continue;
+    const objectNext = STRICT_VERB_NEXT.has(next.norm);
+    // "ask in #infra", "log on at the kiosk": a place after a sure verb; "call IT", "email Sam": a name.
+    const placeNext = !!sure && PLACE_NEXT.has(next.norm) && k + 2 < s.last && !TERMINAL.has(doc.tokens[k + 2]!.text);
+    const nameNext = next.kind === 'word' && !next.quoted && /^\p{Lu}/u.test(next.text) && (k + 2 >= s.last || doc.tokens[k + 2]!.kind === 'punct');
+    if (!objectNext && !placeNext && !nameNext) continue;
     // "If it fails, restart it" is the main clause, found already; "Thanks, restart it" has courtesy.
     return { sentence: s, verb: k, match: m, telling: false, negative: false };
   }
   return undefined;
 }
+/** Words after a verb that start where to do it: "ask in #infra", "sign in on the portal". */
+const PLACE_NEXT = new Set(['in', 'on', 'at', 'into', 'onto', 'via', 'through']);
+const TERMINAL = new Set(['.', '!', '?', ',', ';', ':']);
 const STRICT_VERB_NEXT = new Set(['the', 'your', 'it', 'this', 'that', 'them', 'a', 'an', 'my', 'our', 'these', 'those', 'me', 'us']);
 
 function suggestionFor(ctx: RuleContext, imp: Imperative): string {
@@ -159,6 +172,11 @@ export const bluntCommand: Rule = {
       { text: 'You need to update Windows. Then reboot.', customer: 'My laptop keeps freezing.' },
       'Update the app and log in again.',
       { text: 'If that fails, reinstall the driver.', excerpt: 'If that fails, reinstall the driver.' },
+      { text: 'Not our team — email the facilities desk.', note: 'an order after a dash, with an ambiguous verb' },
+      { text: 'Wrong queue, ask on the staff portal.', note: 'a sure verb followed by where to do it' },
+      { text: 'We apologise for any inconvenience. Reinstall the app.', note: 'a stock apology is not courtesy' },
+      { text: 'Swap the cable and it will definitely work.', note: '"definitely" mid-sentence is a promise, not courtesy' },
+      { text: 'Restart the hub and tell me what the light does.', note: '"tell me" chained to the order is another order' },
     ],
     valid: [
       'Could you restart the router? That clears the stuck connection.',
@@ -170,13 +188,16 @@ export const bluntCommand: Rule = {
       'Maybe try clearing the cache first.',
       { text: 'He said "restart it" but that did not help?', note: 'a question, and quoted words' },
       'Email is down for everyone right now; the team is on it.',
+      { text: 'Head office will call you about the contract tomorrow.', note: '"Head office" is a noun, not "head to…"' },
+      { text: 'Absolutely. Swap the cable and try the call again.', note: 'the answer word opens the reply' },
     ],
   },
   check(ctx) {
     const doc = ctx.doc;
     if (!doc.hasProse) return;
     // Courtesy or softening anywhere in the reply: the instructions are not bare.
-    if (own(ctx, 'tone.courtesy').length > 0) return;
+    // (A stock "sorry for any inconvenience" or a mid-sentence "definitely" is not courtesy.)
+    if (courtesyIn(ctx).length > 0) return;
     // Gushing is the opposite of curt (tone/overfriendly judges it).
     let bangs = 0;
     for (const t of doc.tokens) {
@@ -216,7 +237,7 @@ export const bluntCommand: Rule = {
     const found: Array<{ s: Sentence; imp: Imperative }> = [];
     let sawIntro = false;
     for (const s of doc.sentences) {
-      const imp = s.question ? undefined : imperativeIn(ctx, s, verbs, ambiguous, courteous) ?? laterImperative(ctx, s, verbs);
+      const imp = s.question ? undefined : imperativeIn(ctx, s, verbs, ambiguous, courteous) ?? laterImperative(ctx, s, verbs, ambiguous, courteous);
       if (!imp) {
         if (!s.listItem && !s.question) sawIntro = true;
         continue;

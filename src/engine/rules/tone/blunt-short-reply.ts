@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { own } from './shared.js';
+import { courtesyIn, own } from './shared.js';
 
 // A reply of a few words that closes the topic: "Not supported.", "Done.",
 // "Works as designed.", "Can't reproduce." The phrases are in
@@ -22,6 +22,9 @@ export const bluntShortReply: Rule = {
       { text: 'Done.', customer: 'Could you unlock my account please?' },
       { text: 'Works as designed.', customer: 'Why does the report cut off at 1000 rows?' },
       { text: "Can't reproduce.", customer: 'The app crashes when I open settings.' },
+      { text: 'Refunded.', customer: 'You charged me twice for the same order.' },
+      { text: 'Rolled back. Should be fine.', customer: 'Your update broke our builds.' },
+      { text: 'Not my team, try IT.', customer: 'My payroll login is disabled.', note: '"try" in a reply this short is a brush-off' },
     ],
     valid: [
       { text: 'Done! Your account is unlocked — could you try logging in and tell me if it works?', customer: 'Could you unlock my account please?' },
@@ -29,6 +32,7 @@ export const bluntShortReply: Rule = {
       { text: "Thanks, I'll check.", customer: 'Here is the screenshot.' },
       { text: 'Not supported, sorry — but I can set up a shared calendar instead.', customer: 'Can I sync my calendar?' },
       { text: 'On it.', customer: 'Can you reset my password?' },
+      { text: 'The change was rolled back overnight.', customer: 'Is the old menu coming back?', note: 'a status word inside a sentence, not the whole answer' },
     ],
   },
   check(ctx) {
@@ -49,13 +53,15 @@ export const bluntShortReply: Rule = {
     const firstTok = doc.tokens.find((t) => !t.quoted && t.kind === 'word');
     if (firstTok && GREETINGS.has(firstTok.norm)) return;
     if (doc.tokens.some((t) => SIGN_OFFS.has(t.norm) && !t.quoted)) return;
-    const courtesy = own(ctx, 'tone.courtesy').filter((m) => !isStockApology(ctx, m));
+    const courtesy = courtesyIn(ctx).filter((m) => !isStockApology(ctx, m));
     if (courtesy.length > 0) return;
-    if (own(ctx, 'tone.courteous-imperatives').filter((m) => !isStockApology(ctx, m)).length > 0) return;
+    // "Try HR." / "Try again." in a reply this short is a brush-off, not a softener.
+    if (own(ctx, 'tone.courteous-imperatives').filter((m) => !isStockApology(ctx, m) && ctx.doc.tokens[m.first]!.norm !== 'try').length > 0) return;
     const shutters = own(ctx, 'tone.blunt-shutters').filter((m) => {
       if (ctx.isNegated(m) && m.last - m.first === 1) return false;
-      // One-word shutters ("No", "Done", "Fine") count only as the answer itself, at the start of a sentence.
-      if (m.last - m.first === 1) {
+      // One-word shutters ("No", "Done", "Fine") and bare status words ("Rolled back.") count only as the
+      // answer itself, at the start of a sentence: not "the update was rolled back".
+      if (m.last - m.first === 1 || doc.tokens[m.first]!.norm.endsWith('ed')) {
         const s = doc.sentenceAt(m.start);
         if (!s) return false;
         let k = s.contentFirst;

@@ -31,6 +31,8 @@ export const condescending: Rule = {
       'As I already explained, the VPN has to be connected first.',
       { text: 'You just click the blue button at the top.', customer: "I can't find where to upload the form." },
       'Surely you know how to reset a password.',
+      "Surely you've used a USB stick before.",
+      'Super easy — tap the cog, then Sign out.',
     ],
     valid: [
       'I just checked the logs and the job finished at 9:14.',
@@ -38,6 +40,7 @@ export const condescending: Rule = {
       'Just a moment while I pull up your account.',
       'Just to confirm, is this your work laptop or your own?',
       "It's easy for us to fix on our side — I'll do it now.",
+      { text: 'The new app makes sharing so easy: you scan the code and you are in.', note: 'praise for the product, not a judgement of the customer' },
       { text: 'You said it "should obviously work" — let me check why it doesn\'t.', note: 'the agent quotes the customer' },
     ],
   },
@@ -61,7 +64,13 @@ export const condescending: Rule = {
           if (OWN_SIDE_AFTER_OBVIOUSLY.has(nx)) continue;
         }
       }
-      if (EASY_WORDS.has(doc.tokens[m.last - 1]!.norm)) {
+      // "Sooo easy — tap the book": an exclamation that opens the sentence, not "makes sharing so easy: …".
+      if (ctx.entry(m).pattern.startsWith('(sooo') && s) {
+        let opens = true;
+        for (let k = s.contentFirst; k < m.first; k++) if (doc.tokens[k]!.kind === 'word' && !EXCLAIM_LEAD.has(doc.tokens[k]!.norm)) opens = false;
+        if (!opens) continue;
+      }
+      if (EASY_WORDS.has(doc.tokens[m.last - 1]!.norm) || EASY_WORDS.has(doc.tokens[m.last - 2]?.norm ?? '')) {
         let agentSide = false;
         for (let k = m.last; k < Math.min(m.last + 5, s ? s.last : m.last); k++) if (AGENT_SIDE.has(doc.tokens[k]!.norm)) agentSide = true;
         if (agentSide) continue;
@@ -101,6 +110,7 @@ export const condescending: Rule = {
   },
 };
 
+const EXCLAIM_LEAD = new Set(['oh', 'honestly', 'it\'s', 'its', 'that\'s', 'thats', 'this', 'is', 'it', 'was', 'and', 'well']);
 const OWN_SIDE_AFTER_OBVIOUSLY = new Set(['i', 'we', "i'll", "we'll", "i'm", "we're", "i've", "we've", "i'd", "we'd", 'our', 'my', 'sorry', 'not']);
 const EASY_WORDS = new Set(['easy', 'simple', 'basic', 'trivial', 'straightforward', 'self-explanatory', 'elementary', 'no-brainer', 'hard', 'difficult', 'complicated', 'complex', 'science', 'surgery']);
 

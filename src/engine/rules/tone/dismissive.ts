@@ -44,6 +44,11 @@ export const dismissive: Rule = {
       { text: 'There is no need to get upset.', customer: 'This is the third time I have called about this!' },
       'Please relax, we will get to it.',
       "That's just how it is with the new portal.",
+      { text: 'No need to shout.', customer: 'WHERE IS MY REFUND' },
+      { text: "The warnings aren't a big deal, ignore them.", customer: 'These warnings are scaring me.' },
+      { text: "It's only £4, hardly a big deal.", customer: 'You overcharged me £4!' },
+      { text: "It's only a label printer, the team will cope.", customer: 'Our label printer died and we ship at 2pm.' },
+      { text: 'Working as designed.', customer: 'The export drops the last column.' },
     ],
     valid: [
       'We can relax the password policy for your team if you need it.',
@@ -52,6 +57,8 @@ export const dismissive: Rule = {
       "It's no big deal for us to swap the keyboard; a new one ships today.",
       { text: 'You said "calm down" to me earlier?', note: 'quoted words' },
       "I know it's not a small thing — losing a morning's work is awful.",
+      { text: "All fixed — it's now working as intended.", customer: 'The export drops the last column.', note: 'a status after the fix' },
+      { text: "So it's only the second monitor that flickers?", customer: 'My screens flicker.', note: '"only" picks out the part' },
     ],
   },
   check(ctx) {
@@ -81,8 +88,15 @@ export const dismissive: Rule = {
       // "it's only a printer", not "it's just a moment" / "it's only a suggestion".
       if (/(only|just) an?$/.test(said)) {
         const nx = doc.tokens[m.last];
-        if (!nx || nx.kind !== 'word' || NOT_BELITTLED.has(nx.norm)) continue;
+        if (!nx || nx.kind !== 'word') continue;
+        // "only a label printer", "only a small quiz": a belittled thing after a modifier still counts.
+        if (NOT_BELITTLED.has(nx.norm) && !thingWithin(doc, m.last + 1, 2)) continue;
       }
+      // "it's only your screen share that shows black": "only" picks out the part, it does not belittle.
+      // ("It's only a printer that you use once a week" still belittles: a relative clause after "a".)
+      if (/(only|just) (your|one|the) /.test(said) && clefted(doc, m.last)) continue;
+      // "It's now working as intended": a status after a fix, not a brush-off.
+      if (pattern.includes('as (intended') && statusBefore(doc, m.first)) continue;
       // A plain "don't worry" is reassurance unless the customer is upset.
       if ((said === "don't worry" || said === 'do not worry' || said === 'dont worry') && !upset) continue;
       if (said === "don't worry" || said === 'do not worry' || said === 'dont worry') {
@@ -101,6 +115,35 @@ export const dismissive: Rule = {
     }
   },
 };
+
+/** Things the customer relies on; "only a label printer" belittles the printer. */
+const THINGS = new Set([
+  'printer', 'printers', 'laptop', 'computer', 'pc', 'mouse', 'keyboard', 'phone', 'monitor', 'screen', 'app', 'device', 'machine', 'tablet',
+  'camera', 'webcam', 'headset', 'charger', 'cable', 'router', 'quiz', 'test', 'exam', 'file', 'document', 'report', 'order', 'parcel',
+  'delivery', 'account', 'password', 'email', 'meeting', 'presentation', 'spreadsheet', 'form', 'fee', 'charge', 'refund', 'invoice',
+]);
+function thingWithin(doc: import('../../text/doc.js').Doc, from: number, n: number): boolean {
+  for (let k = from; k < Math.min(doc.tokens.length, from + n); k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind !== 'word') return false;
+    if (THINGS.has(t.norm)) return true;
+  }
+  return false;
+}
+/** "it's only X that …", "it's just the Y which …": a cleft, naming the part that is affected. */
+function clefted(doc: import('../../text/doc.js').Doc, from: number): boolean {
+  for (let k = from; k < Math.min(doc.tokens.length, from + 4); k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind !== 'word') return false;
+    if (t.norm === 'that' || t.norm === 'which' || t.norm === 'who' || t.norm === 'where') return true;
+  }
+  return false;
+}
+const STATUS_WORDS = new Set(['now', 'again', 'back', 'should', 'will', "it'll", "that'll", 'finally', 'all', 'everything', 'properly']);
+function statusBefore(doc: import('../../text/doc.js').Doc, first: number): boolean {
+  for (let k = Math.max(0, first - 3); k < first; k++) if (STATUS_WORDS.has(doc.tokens[k]!.norm)) return true;
+  return false;
+}
 
 /** "Calm down", "please relax", "you need to calm down", "ok, just relax": said as a command to the customer. */
 function isCommand(ctx: Parameters<Rule['check']>[0], s: Sentence, m: PhraseMatch): boolean {

@@ -22,6 +22,8 @@ export interface Framing {
 
 const cache = new WeakMap<Doc, Framing>();
 
+/** "If it still fails, we'll try another way": a fallback. */
+const FALLBACK_OPENERS = new Set(['if', 'unless', 'when', 'whenever', 'once', 'until', 'should', 'otherwise']);
 const CONDITIONS = new Set(['if', 'unless', 'whether', 'when', 'once', 'until', 'whenever', 'why', 'even', 'because', 'since', 'cause', "'cause"]);
 /** After "we don't": not a refusal ("we don't see any outage", "we don't charge for that", "we don't store card details"). */
 const NOT_REFUSAL_AFTER_DONT = new Set([
@@ -85,11 +87,33 @@ export function framing(ctx: RuleContext): Framing {
     }
     limits.push(m);
   }
+  // Limits that frame only with a "but" after them in the same sentence: "exports over 50,000 rows hit
+  // a time limit, but I can run yours", "Turnitin can't read .pages files, but it does accept PDF".
+  // Where the last sentence opening with "Alternatively…" / "Instead…" starts (computed once).
+  let lastAltOpener = -1;
+  for (const later of doc.sentences) {
+    const w = doc.tokens[later.contentFirst]?.norm ?? '';
+    if (w === 'alternatively' || w === 'instead') lastAltOpener = later.first;
+  }
+  for (const m of [...own(ctx, 'tone.soft-limit'), ...thirdPartyCannot(doc)]) {
+    if (ctx.isNegated(m) || hedgedBefore(doc, m, CONDITIONS, 10)) continue;
+    if (limits.some((l) => l.first <= m.first && m.first < l.last)) continue;
+    if (idioms.some((i) => i.first <= m.first + 1 && i.last > m.first)) continue;
+    const s = sentenceOf(doc, m);
+    if (!s || s.question) continue;
+    // The limit needs its contrast: a "but" in the same sentence, or a later sentence that opens with
+    // "Alternatively…" / "Instead…" (not just any offer somewhere in a long explanation).
+    let contrast = lastAltOpener >= s.last;
+    for (let k = m.last; k < s.last && !contrast; k++) contrast = doc.tokens[k]!.norm === 'but' || doc.tokens[k]!.norm === 'however';
+    if (contrast) softLimits.push(m);
+  }
   const alternatives = own(ctx, 'tone.alternative').filter((m) => {
     if (ctx.isNegated(m)) return false;
     if (limits.some((l) => l.first < m.last && m.first < l.last)) return false;
     // "but we could not offer…": the offer is negated right after it.
     const after = doc.tokens[m.last];
+    // "a letter O instead of a zero": a comparison, not an offer.
+    if (after?.norm === 'of' && doc.tokens[m.last - 1]?.norm === 'instead') return false;
     if (after && (after.norm === 'not' || after.norm === 'never' || after.norm.endsWith("n't"))) return false;
     return true;
   });
@@ -115,14 +139,23 @@ export function framing(ctx: RuleContext): Framing {
       break;
     }
   }
-  const positive = own(ctx, 'tone.positive-frame').filter((m) => !ctx.isNegated(m));
+  const positive = own(ctx, 'tone.positive-frame').filter((m) => {
+    if (ctx.isNegated(m)) return false;
+    // "If it still fails, we'll try another way": a fallback, not a reply framed around what can be done.
+    if (ctx.entry(m).pattern.startsWith('(another')) {
+      const s = sentenceOf(doc, m);
+      if (!s || FALLBACK_OPENERS.has(doc.tokens[s.contentFirst]?.norm ?? '')) return false;
+    }
+    return true;
+  });
   // The reply moves on: a real question to the customer, or an invitation to reach us elsewhere.
   let asksCustomer = false;
   if (limits.length > 0) {
     const after = limits[0]!.first;
     const verbs = new Set(ctx.matches('tone.imperative-verbs').map((m) => m.first));
     for (const s of doc.sentences) {
-      if (s.question && s.last - s.contentFirst >= 4 && !isClosingQuestion(doc, s)) asksCustomer = true;
+      // (A question before the limit does not carry the reply past it: "Could you send the order number? … We can't refund it.")
+      if (s.question && s.last > after && s.last - s.contentFirst >= 4 && !isClosingQuestion(doc, s)) asksCustomer = true;
       // Steps after the limit ("…we cannot change it. Unplug the coax and…"): the reply carries on.
       if (s.first >= after && verbs.has(mainClauseStart(doc, s))) asksCustomer = true;
     }
@@ -139,6 +172,37 @@ function isClosingQuestion(doc: Doc, s: { contentFirst: number; last: number }):
   const b = doc.tokens[s.contentFirst + 1]?.norm ?? '';
   if (a === 'why' && (b === 'did' || b === 'would' || b === "didn't" || b === 'on' || b === "wouldn't")) return true;
   return a === 'anything' || (a === 'is' && b === 'there') || (a === 'can' && b === 'i') || (a === 'does' && b === 'that') || (a === 'ok' || a === 'okay');
+}
+
+/** "can't"/"won't" after a word that is not "I", "we" or "you": what a product or a third party cannot do. */
+const CANNOT_WORDS = new Set(["can't", 'cannot', 'cant', "won't", 'wont']);
+const NOT_THIRD_PARTY = new Set(['i', 'we', 'you', 'u', 'if', 'just', 'still', 'really', 'simply', 'honestly', 'so', 'and', 'or', 'but', 'that', 'which', 'who']);
+/** After "it can't…": not a capability ("it can't hurt", "it can't be helped", "they can't wait"). */
+const NOT_CAPABILITY = new Set(['hurt', 'help', 'wait', 'be', 'believe', 'imagine', 'stand', 'bear', 'tell', 'seem', 'find', 'see', 'hear', 'remember', 'recall']);
+const COPULA = new Set(['is', 'are', "it's", "they're", 'was', 'were', 'be', 'stays', 'remains']);
+function thirdPartyCannot(doc: Doc): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  for (const s of doc.sentences) {
+    if (s.question) continue;
+    for (let k = s.contentFirst + 1; k < s.last - 1; k++) {
+      const t = doc.tokens[k]!;
+      if (t.quoted || !CANNOT_WORDS.has(t.norm)) continue;
+      const before = doc.tokens[k - 1]!;
+      if (before.kind !== 'word' && before.kind !== 'opaque') continue;
+      if (NOT_THIRD_PARTY.has(before.norm)) continue;
+      const after = doc.tokens[k + 1]!;
+      if (after.kind !== 'word' || NOT_CAPABILITY.has(after.norm)) continue;
+      out.push({ list: 'tone.soft-limit', entry: 0, first: k, last: k + 2, start: t.start, end: after.end });
+    }
+    // "Endpoints are IPv4-only today, but…", "the share is read-only, but…".
+    for (let k = s.contentFirst + 1; k < s.last; k++) {
+      const t = doc.tokens[k]!;
+      if (t.quoted || t.kind !== 'word' || !t.norm.endsWith('-only') || t.norm.length < 7) continue;
+      if (!COPULA.has(doc.tokens[k - 1]!.norm)) continue;
+      out.push({ list: 'tone.soft-limit', entry: 0, first: k - 1, last: k + 1, start: doc.tokens[k - 1]!.start, end: t.end });
+    }
+  }
+  return out;
 }
 
 /** Sentences that open with "Can't…" or "Cannot…" and no subject: "Not approved software. Can't install it." */

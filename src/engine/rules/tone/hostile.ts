@@ -18,12 +18,16 @@ const TECH_AFTER = new Set([
 const SELF_BEFORE = new Set(['i', "i'll", 'we', "we'll", "i'm", 'will', 'to', "i'd", "won't", 'it', 'they', "it'll", 'would', 'should', 'must', "they'll", "didn't", 'never']);
 /** "I feel stupid", "I'm so dumb", "am I being an idiot": the agent about themselves. */
 function selfAimed(doc: import('../../text/doc.js').Doc, i: number): boolean {
-  for (let k = Math.max(0, i - 3); k < i; k++) {
+  // Walk back from the word: "I hate this stupid system" aims at the system (a determiner comes first).
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const n = doc.tokens[k]!.norm;
+    if (AIMED_AT_THING.has(n)) return false;
     if (n === 'i' || n === "i'm" || n === 'am' || n === 'feel' || n === 'felt' || n === 'myself' || n === 'me' || n === "i've") return true;
   }
   return false;
 }
+/** A determiner between the agent and the insult: the insult is aimed at the thing ("I hate this stupid system"). */
+const AIMED_AT_THING = new Set(['this', 'that', 'these', 'those', 'the', 'your', 'our', 'their', 'his', 'her', 'its']);
 const CONTEMPT_MODIFIERS = new Set(['garbage', 'trash', 'junk', 'rubbish', 'crap', 'crappy', 'shoddy', 'janky', 'dodgy']);
 const DETERMINERS = new Set(['this', 'that', 'our', 'these', 'those', 'your', 'the']);
 const MODIFIER_NEXT_IS_NOUN = (norm: string | undefined): boolean => !!norm && !FUNCTION_WORDS.has(norm);
@@ -46,6 +50,10 @@ export const hostile: Rule = {
       { text: 'The idiots in billing charged you twice.', customer: 'I was charged twice!' },
       'What the hell did you click?',
       'This damn printer never works.',
+      { text: 'Honestly I hate this stupid portal as much as you do.', excerpt: 'stupid' },
+      'Finance are hopeless, the invoice has sat there for weeks.',
+      'These password tickets drive me up the wall.',
+      'Our useless courier lot lost it again.',
     ],
     valid: [
       { text: 'Run `kill -9 4312` to stop the hung process, then start the service again.', customer: 'The daemon is hung, PID 4312.' },
@@ -55,6 +63,7 @@ export const hostile: Rule = {
       "It's in your junk mail folder; move it to the inbox.",
       'Empty the Trash and the space comes back.',
       "I'd hate for you to lose that file, so let's back it up first.",
+      { text: "I'm hopeless with spreadsheets too, so let's go slowly.", note: 'the agent about themselves' },
     ],
   },
   check(ctx) {

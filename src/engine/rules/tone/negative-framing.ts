@@ -27,6 +27,10 @@ export const negativeFraming: Rule = {
       { text: "That's not possible.", customer: 'Can I get admin rights on my laptop?' },
       { text: "We don't support that model. Thanks for reaching out.", customer: 'My printer is a Brother HL-1110.' },
       { text: 'Unfortunately the deleted mailbox cannot be restored.', customer: 'Can you bring back my old mailbox?' },
+      { text: "Vouchers can't be combined with other offers.", customer: 'Why does my code fail at checkout?' },
+      { text: 'The portal can only issue credit notes.', customer: 'Can I get a cash refund through the portal?' },
+      { text: "Personal laptops can't join the staff network, it's policy.", customer: 'Can I use my own laptop at work?' },
+      { text: "Is it the blue cable? We can't swap hardware remotely.", customer: 'My dock stopped working.', note: 'a question before the limit does not carry the reply past it' },
     ],
     valid: [
       "I can't thank you enough for your patience!",
@@ -36,6 +40,8 @@ export const negativeFraming: Rule = {
       { text: "I can't wait to hear how the new laptop works out.", note: 'idiom' },
       { text: "If we can't fix it remotely, I'll send a technician tomorrow.", note: 'a condition with a plan' },
       { text: "I'm sorry you can't log in — let's reset your password.", customer: "I can't log in." },
+      { text: "I can only imagine how stressful that was — let's get it sorted.", note: '"can only imagine" is sympathy, not a limit' },
+      { text: "We can't swap hardware remotely. Is it the blue cable or the grey one?", customer: 'My dock stopped working.' },
     ],
   },
   check(ctx) {

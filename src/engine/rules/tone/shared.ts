@@ -197,4 +197,45 @@ export function hedgedBefore(doc: Doc, m: { first: number }, words: ReadonlySet<
   return false;
 }
 
+/** Answer words that are courtesy only as the answer itself ("Absolutely! …"), not mid-sentence ("it'll definitely fix it"). */
+const ANSWER_WORDS = new Set(['absolutely', 'definitely', 'certainly', 'sure', 'for']);
+/** After "sorry / apologies / we apologise for": stock words that name nothing. */
+const STOCK_AFTER_FOR = new Set(['the', 'any']);
+const STOCK_NOUNS = new Set(['inconvenience', 'inconveniences', 'trouble', 'hassle', 'bother', 'disruption', 'confusion', 'issues', 'problems']);
+
+/** "Sorry for the inconvenience", "We apologise for any inconvenience": a stock phrase, not courtesy. */
+export function isStockApology(doc: Doc, m: { first: number; last: number }): boolean {
+  const head = doc.tokens[m.last - 1]?.norm ?? '';
+  if (!APOLOGY_HEADS.has(head)) return false;
+  if (doc.tokens[m.last]?.norm !== 'for') return false;
+  const det = doc.tokens[m.last + 1]?.norm ?? '';
+  if (!STOCK_AFTER_FOR.has(det)) return false;
+  // "sorry for the wait" names something; "sorry for any inconvenience" does not.
+  return det === 'any' || STOCK_NOUNS.has(doc.tokens[m.last + 2]?.norm ?? '');
+}
+const CHAINED = new Set(['and', 'then', ',']);
+const APOLOGY_HEADS = new Set(['sorry', 'apologies', 'apologise', 'apologize']);
+
+/**
+ * Courtesy in the reply as the agent means it: not quoted, not a stock
+ * apology, and answer words ("absolutely", "definitely") only where they open
+ * a sentence.
+ */
+export function courtesyIn(ctx: RuleContext): PhraseMatch[] {
+  const doc = ctx.doc;
+  return own(ctx, 'tone.courtesy').filter((m) => {
+    if (isStockApology(doc, m)) return false;
+    // "Check the logs and tell me what you find": one more order in the chain, not an invitation.
+    if (doc.tokens[m.first]!.norm === 'tell' && CHAINED.has(doc.tokens[m.first - 1]?.norm ?? '')) return false;
+    if (ANSWER_WORDS.has(doc.tokens[m.first]!.norm)) {
+      const s = sentenceOf(doc, m);
+      if (!s) return false;
+      let k = s.contentFirst;
+      while (k < m.first && doc.tokens[k]!.kind !== 'word') k++;
+      if (k !== m.first) return false;
+    }
+    return true;
+  });
+}
+
 export { isWordish };

@@ -7,6 +7,14 @@ import { byFirst, dead, onePerSentence } from './shared.js';
 // ("I'm checking the logs now"). Not a bare "Thanks," and not "thanks for
 // contacting us".
 
+/** Words that make what follows a condition rather than something done. */
+const CONDITIONAL = new Set(['once', 'when', 'if', 'after', 'before', 'until', 'unless', 'whether', 'till']);
+
+/** Adverbs between "I'm" and the verb: "I'm also wiping…". */
+const NOW_ADVERBS = new Set(['also', 'now', 'just', 'currently', 'already', 'quickly', 'personally', 'actively']);
+/** -ing words after "I'm" that are not work in hand. */
+const NOT_WORK = new Set(['going', 'hoping', 'thinking', 'wondering', 'guessing', 'assuming', 'feeling', 'getting', 'seeing', 'having', 'being', 'saying', 'asking', 'waiting', 'leaving', 'finishing', 'logging', 'closing', 'ending', 'stopping', 'pausing']);
+
 export const acknowledgment: Rule = {
   id: 'ack/acknowledgment',
   category: 'acknowledgment',
@@ -23,6 +31,11 @@ export const acknowledgment: Rule = {
       "You're right, the invoice shows the old plan.",
       "I'm checking the server logs now.",
       'thanks for your patience while we sorted this',
+      "I've just unblocked your phone, so mail should start arriving again.",
+      'Good that you tried the other cable first, that rules out the port.',
+      "Your manager's right, the licence renewed last week.",
+      "I'm also resetting the mailbox rules now.",
+      "I can't thank you enough for the detailed log.",
     ],
     valid: [
       'Thanks for contacting the service desk.',
@@ -30,6 +43,10 @@ export const acknowledgment: Rule = {
       "Thanks,\nSam",
       { text: 'The old ticket says "thanks for the screenshot", but nothing was attached to it.', note: 'quoted' },
       "You're not right about that.",
+      { text: "Once we've issued the refund, the bank takes over.", note: 'a condition, not something done' },
+      { text: "I haven't moved the booking yet.", note: 'negated' },
+      "I'm closing this chat now.",
+      { text: 'Not a silly question at all.', note: 'reassurance, not an acknowledgment' },
     ],
   },
   check(ctx) {
@@ -58,8 +75,25 @@ export const acknowledgment: Rule = {
         if (dead(ctx, m)) continue;
         const s = ctx.doc.sentenceAt(m.start);
         if (s?.question && id === 'trust.ack.other') continue;
+        // "Once we've issued a refund…", "if I've moved it…": a condition, not a report.
+        if (id === 'trust.ack.other' && CONDITIONAL.has(ctx.doc.tokens[m.first - 1]?.norm ?? '')) continue;
         found.push({ start: m.start, end: m.end });
       }
+    }
+    // "I'm also wiping it remotely now", "we're re-sending the invoice right now": any work in hand, said to be now.
+    const toks = ctx.doc.tokens;
+    for (let k = 0; k < toks.length - 2; k++) {
+      const n = toks[k]!.norm;
+      if (n !== "i'm" && n !== "we're") continue;
+      let v = k + 1;
+      while (v < toks.length && v <= k + 3 && NOW_ADVERBS.has(toks[v]!.norm)) v++;
+      const verb = toks[v];
+      if (!verb || verb.kind !== 'word' || verb.quoted || !verb.norm.endsWith('ing') || verb.norm.length < 6 || NOT_WORK.has(verb.norm)) continue;
+      const s = ctx.doc.sentenceAt(toks[k]!.start);
+      if (!s || s.question || ctx.doc.negated[v]) continue;
+      let now = false;
+      for (let j = v + 1; j < s.last; j++) if (toks[j]!.norm === 'now' || (toks[j]!.norm === 'speak' && toks[j - 1]!.norm === 'we')) now = true;
+      if (now) found.push({ start: toks[k]!.start, end: verb.end });
     }
     for (const f of onePerSentence(ctx, found)) {
       ctx.report({ start: f.start, end: f.end, explanation: 'You acknowledged what the customer did or told them what you are doing right now.' });

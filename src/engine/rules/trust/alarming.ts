@@ -26,6 +26,12 @@ export const alarming: Rule = {
       'Someone has your login. They might have emptied your wallet already.',
       "If the rack overheats, someone could get hurt.",
       { text: 'Without a valid card the workspace could be suspended and the files purged.', note: '"without" sets a condition, it does not deny the threat' },
+      { text: 'The backup job has failed, so you may not have a usable backup at all.', note: 'the threat\'s own word "backup" is not a protective step' },
+      { text: 'If the server dies now, everything could be gone.', excerpt: 'everything could be gone' },
+      'Your router\'s been hacked, by the look of it.',
+      { text: 'You must not have saved it before closing. The letter is probably gone for good.', note: '"before closing" in a negated clause is no protective step' },
+      'That is ransomware, and it has probably spread to the other machines.',
+      'Misuse like that can lead to a disciplinary hearing.',
     ],
     valid: [
       "This won't delete anything on your laptop.",
@@ -38,6 +44,9 @@ export const alarming: Rule = {
       { text: 'You will no longer lose anything when the app closes.', note: 'denied' },
       { text: 'Missing two shifts because of it is serious, and I understand.', note: 'weighing the customer\'s loss, not a threat' },
       { text: 'Export your history before downgrading, because it cannot be restored afterwards.', note: 'the warning comes with when to act' },
+      { text: 'If the server dies now, everything could be gone, so let\'s take a fresh backup this morning.', note: 'the threat comes with the protective step' },
+      { text: "The error's probably gone now after the restart.", note: 'nothing of value lost' },
+      { text: 'Your nightly backup is intact, so nothing was lost when the disk failed.', note: 'a reassurance' },
     ],
   },
   check(ctx) {
@@ -61,7 +70,7 @@ export const alarming: Rule = {
     }
     if (ms.length === 0) return;
     // A protective step, a reassurance, or the agent taking it on anywhere in the reply takes the fright out.
-    if (hasNextStep(ctx)) return;
+    if (hasNextStep(ctx, ms)) return;
     for (const m of ms) {
       if (ctx.isQuoted(m) || denied(ctx, m.first)) continue;
       const s = ctx.doc.sentenceAt(m.start);
@@ -101,15 +110,26 @@ function denied(ctx: RuleContext, k: number): boolean {
 }
 
 /** The reply gives the customer something to hold on to: a protective step, a reassurance, the agent owning it or what happens next. */
-function hasNextStep(ctx: RuleContext): boolean {
+function hasNextStep(ctx: RuleContext, threats: Array<{ first: number; last: number }>): boolean {
+  // Tokens inside a threat: its own words protect nothing ("you may not have a usable backup").
+  const inThreat = new Uint8Array(ctx.doc.tokens.length);
+  for (const t of threats) for (let k = t.first; k < t.last; k++) inThreat[k] = 1;
+  const insideThreat = (m: { first: number; last: number }): boolean => {
+    for (let k = m.first; k < m.last; k++) if (inThreat[k]) return true;
+    return false;
+  };
   for (const id of ['trust.alarm.safety', 'trust.own', 'trust.next', 'trust.keep-posted']) {
-    for (const m of ctx.matches(id)) if (!ctx.isQuoted(m) && !ctx.isNegated(m)) return true;
+    for (const m of ctx.matches(id)) {
+      if (ctx.isQuoted(m) || ctx.isNegated(m) || insideThreat(m)) continue;
+      return true;
+    }
   }
   for (const p of followed(ctx, 'trust.agent-will', 'trust.own.verb')) if (!ctx.isQuoted(p) && !ctx.isNegated(p)) return true;
   // "before switching", "before resetting it": the warning comes with the moment to act.
   const toks = ctx.doc.tokens;
   for (let k = 0; k < toks.length - 1; k++) {
-    if (toks[k]!.norm !== 'before' || toks[k]!.quoted) continue;
+    // Not in a negated clause: "you must not have pressed Save before closing" blames, it protects nothing.
+    if (toks[k]!.norm !== 'before' || toks[k]!.quoted || ctx.doc.negated[k] || denied(ctx, k)) continue;
     const n = toks[k + 1]!.norm;
     if (n.length > 4 && n.endsWith('ing')) return true;
   }

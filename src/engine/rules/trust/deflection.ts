@@ -14,7 +14,16 @@ const CLAUSE_BREAK = new Set([',', ';', ':', '\u2014', '\u2013', '-', 'and', 'so
 const NOT_HANDOFF = new Set(['did', 'already', 'tried', 'if', 'when', 'whether', 'once', 'after', 'before', 'until', 'while', 'without', 'instead', 'rather']);
 
 /** Verbs that, with any named party after them, send the customer elsewhere ("go to Settings" does not). */
-const CONTACT_VERBS = new Set(['contact', 'call', 'ring', 'phone', 'email', 'e-mail', 'speak', 'talk', 'get', 'reach', 'write', 'message']);
+const CONTACT_VERBS = new Set([
+  'contact', 'call', 'ring', 'phone', 'email', 'e-mail', 'speak', 'talk', 'get', 'reach', 'write', 'message', 'give',
+  'contacting', 'calling', 'ringing', 'phoning', 'emailing', 'speaking', 'talking', 'getting', 'reaching', 'messaging',
+]);
+/** "give BT a ring": the words that must follow the party for "give" to be a hand-off. */
+const GIVE_CALL = new Set(['ring', 'call', 'bell', 'buzz', 'shout', 'phone', 'email']);
+/** Nouns that finish a named party: "the integration team", "your exams office". */
+const GROUP_NOUNS = new Set(['team', 'department', 'dept', 'office', 'desk', 'people', 'staff', 'helpdesk', 'line', 'support', 'company', 'provider', 'manager', 'admin', 'administrator', 'unit', 'group', 'service', 'services']);
+/** Parties that are the agent's own side: "give us a ring" invites the customer back. */
+const OWN_SIDE = new Set(['me', 'us', 'our', 'we', 'myself']);
 
 function handoverInReply(ctx: RuleContext): boolean {
   for (const m of ctx.matches('trust.handover')) if (!dead(ctx, m)) return true;
@@ -38,6 +47,11 @@ export const deflection: Rule = {
       { text: "You'll need to contact your bank about that charge.", excerpt: 'contact your bank' },
       'That is a billing issue, please email billing.',
       'Please contact the manufacturer for warranty repairs.',
+      { text: "Sounds like a line fault. Give BT a ring.", excerpt: 'Give BT a ring', note: '"give X a ring" names the party to call' },
+      { text: 'Parking fines are dealt with by the enforcement office.', note: 'handled elsewhere, with no handover' },
+      { text: 'Whether it is replaced is up to the seller.', excerpt: 'is up to the' },
+      { text: "You'd be better off ringing the integration team.", excerpt: 'ringing the integration team' },
+      { text: 'You will need to speak to your landlord.', note: 'a named party after the verb, with no listed target in the message' },
     ],
     valid: [
       "I've passed this to Priya in networking; she'll call you by 3pm.",
@@ -46,6 +60,10 @@ export const deflection: Rule = {
       { text: 'If it happens again, contact us any time.', note: 'an invitation back, not a hand-off' },
       { text: 'You wrote "not my department" — who said that to you?', note: 'quoted' },
       "I'll contact the vendor on your behalf and let you know what they say today.",
+      { text: 'If it drops again, give us a ring.', note: 'an invitation back to us, not a hand-off' },
+      { text: 'Give the router a restart and tell me what the light does.', note: '"give" without "a ring/call"' },
+      { text: "Parking fines are dealt with by the enforcement office, so I've passed your letter to them and they'll reply by Friday.", note: 'a handover the agent arranged' },
+      { text: "We're responsible for the hosting, so I'll fix this now.", note: 'owning it, not disowning it' },
     ],
   },
   check(ctx) {
@@ -65,8 +83,9 @@ export const deflection: Rule = {
       });
     }
     if (verbs.length === 0) return;
+    // No early return when no listed target is found: a named party ("contact Netflix",
+    // "speak to your RA") is read from the words after the verb below.
     const targets = byFirst(ctx, 'trust.deflect.target');
-    if (targets.size === 0) return;
     const pushes = ctx.matches('trust.deflect.push');
     for (const v of verbs) {
       if (dead(ctx, v)) continue;
@@ -81,10 +100,20 @@ export const deflection: Rule = {
         let end = v.last;
         if (nx.kind === 'opaque' && (nx.opaque === 'email' || nx.opaque === 'url')) end = v.last + 1;
         else if (nx.kind === 'num') { end = v.last; while (end < tokens.length && tokens[end]!.kind === 'num') end++; }
-        else if (nx.kind === 'word' && /^\p{Lu}/u.test(nx.text) && !nx.caps && !['I', 'Me', 'Us'].includes(nx.text)) end = v.last + 1;
-        else if ((nx.norm === 'your' || nx.norm === 'the' || nx.norm === 'their') && tokens[v.last + 1]?.kind === 'word' && !['me', 'us'].includes(tokens[v.last + 1]!.norm)) end = v.last + 2;
+        else if (nx.kind === 'word' && /^\p{Lu}/u.test(nx.text) && (!nx.caps || nx.text.length <= 4) && !['I', 'Me', 'Us', 'ME', 'US'].includes(nx.text)) end = v.last + 1;
+        else if ((nx.norm === 'your' || nx.norm === 'the' || nx.norm === 'their') && tokens[v.last + 1]?.kind === 'word' && !['me', 'us'].includes(tokens[v.last + 1]!.norm)) {
+          end = v.last + 2;
+          // "the integration team", "your exams office": take the group noun too.
+          if (GROUP_NOUNS.has(tokens[end]?.norm ?? '')) end++;
+        }
         if (end === v.last) continue;
         target = { ...v, first: v.last, last: end, start: tokens[v.last]!.start, end: tokens[end - 1]!.end };
+      }
+      // "give" only hands off as "give BT a ring" / "give the vendor a call", never "give us a ring".
+      if (tokens[v.first]!.norm === 'give') {
+        if (OWN_SIDE.has(tokens[target.first]?.norm ?? '')) continue;
+        if (tokens[target.last]?.norm !== 'a' || !GIVE_CALL.has(tokens[target.last + 1]?.norm ?? '')) continue;
+        target = { ...target, last: target.last + 2, end: tokens[target.last + 1]!.end };
       }
       const s = ctx.doc.sentenceAt(v.start);
       if (!s || s.question) continue;
@@ -104,7 +133,7 @@ export const deflection: Rule = {
       // "If it still fails, …" earlier in the sentence: still a hand-off; "did you…" anywhere: a question.
       if (tokens[s.first]?.norm === 'did' || tokens[s.first]?.norm === 'have') blocked = true;
       if (blocked) continue;
-      const who = ctx.text.slice(target.start, target.end);
+      const who = ctx.text.slice(target.start, tokens[v.first]!.norm === 'give' ? tokens[target.last - 3]!.end : target.end);
       ctx.report({
         start: v.start,
         end: target.end,

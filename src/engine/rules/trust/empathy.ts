@@ -49,6 +49,11 @@ export const empathy: Rule = {
       'I know how stressful it is when payroll is due.',
       'That sounds really worrying.',
       "I'd be fed up too.",
+      "You're far from the only one caught out by that screen.",
+      'These settings trip up plenty of people.',
+      "Honestly, I don't blame you for giving up on it.",
+      "I'm sorry it's given you so much worry with the move coming up.",
+      'Three days without a working phone is awful.',
     ],
     valid: [
       'Sorry to hear that.',
@@ -57,6 +62,9 @@ export const empathy: Rule = {
       'Are you getting annoying pop-ups in the browser?',
       "That's the hard drive light.",
       "It's not difficult, I'll walk you through it.",
+      { text: "No wonder it rejected the file: it's over the size limit.", note: 'no wonder about the system, not the customer' },
+      'Sign in with your exam account and open the app.',
+      { text: 'The job ran for three days without errors.', note: 'a duration with no feeling' },
     ],
   },
   check(ctx) {

@@ -22,7 +22,7 @@ const STEP_VERBS = new Set([
   'untick', 'uncheck', 'toggle', 'expand', 'search', 'locate', 'grab', 'pop', 'fill', 'complete', 'submit', 'upload', 'share', 'test', 'ping',
   'flush', 'renew', 'release', 'add', 'point',
   'ensure', 'remember', 'double-check', 'login', 'logout', 'sync', 'refresh', 'reload', 'quit', 'exit', 'force', 'boot', 'backup',
-  'jump', 'hop', 'pull', 'push', 'print', 'scan', 'swap', 'replace', 'reconnect', 'reseat', 'reply', 'answer', 'tell', 'ask', 'contact',
+  'jump', 'hop', 'pull', 'push', 'print', 'scan', 'swap', 'replace', 'reconnect', 'reseat', 'reply', 'answer', 'tell', 'ask', 'contact', 'message', 'dm',
 ]);
 /** "You need to / you'll have to / you can …": a step for the customer without an imperative. */
 const YOU_STEP = new Set(['can', 'should', 'need', 'must', 'just', 'simply', 'then', 'now', 'want', 'have', 'find', 'might', 'may', 'could']);
@@ -50,13 +50,34 @@ const NOT_IMPERATIVE = new Set([
   "you've", 'agent', 'caller', 'also', 'just', 'please', 'kindly', 'unfortunately', 'afraid', 'absolutely', 'totally', 'definitely', 'honestly',
   'again', 'nope', 'yup', 'alright', 'welcome', 'enjoy', 'relax', 'calm', 'let', "let's", 'go', 'stay', 'keep', 'hang', 'hold', 'bear', 'sit',
   'rest', 'worry', 'trust', 'believe', 'imagine', 'guess', 'say', 'hope', 'bless', 'cheers', 'congrats', 'congratulations', 'surely', 'basically',
+  'half', 'anything', 'something', 'everyone', 'everybody', 'nobody', 'none', 'plenty', 'lots', 'loads', 'several', 'whatever', 'whoever', 'ugh', 'typical',
 ]);
 /** After "please": not a step for the customer. */
 const NOT_A_STEP_AFTER_PLEASE = new Set(['calm', 'relax', 'be', 'bear', 'note', 'understand', 'accept', 'stop', "don't", 'do', 'rest', 'know']);
-/** The clause boundary before a second imperative: "…, use your finger". */
-const CLAUSE = new Set([',', ';', ':', '\u2014', '\u2013', '-', 'and', 'so', 'then', 'or']);
+/** The clause boundary before a second imperative: "…, use your finger". ("and"/"or" only continue an imperative
+ * the sentence started with: "It could die at any moment and take all your files" is not a step.) */
+const CLAUSE = new Set([',', ';', ':', '\u2014', '\u2013', '-', 'so', 'then']);
+/** Step verbs that are as often nouns ("Head office", "Power cuts", "Note that…"). */
+const NOUN_VERBS = new Set(['head', 'point', 'note', 'drop', 'ring', 'charge', 'power', 'release', 'text', 'email', 'call', 'test', 'start', 'stop', 'review', 'update', 'copy', 'print', 'scan', 'backup']);
+/** After "you can / you could": not a step towards a fix ("you can ignore them"). */
+const NOT_A_STEP_AFTER_CAN = new Set(['ignore', 'relax', 'forget', 'calm', 'stop', 'rest', 'sleep', 'breathe', 'leave']);
 /** Rhetorical question openers, which do not move anything forward. */
 const RHETORICAL = new Set(['why', 'surely', 'seriously', 'really']);
+/** Openers of a question typed without its question mark ("whats your address"). */
+const QUESTION_OPENERS = new Set(['what', 'whats', "what's", 'which', 'where', "where's", 'when', 'how', 'could', 'can', 'would', 'do', 'does', 'did', 'have', 'is', 'are']);
+/** Words right after a question opener that make it a question to the customer. */
+const TO_CUSTOMER = new Set(['you', 'your', 'is', 'are', 'was', 'did', 'do', 'does', 'time', 'version', 'model']);
+
+/** A sentence that asks the customer something but has no question mark: "Whats your address". */
+function unmarkedQuestion(ctx: RuleContext, s: Sentence): boolean {
+  const toks = ctx.doc.tokens;
+  const lastTok = toks[s.last - 1];
+  if (!lastTok || lastTok.kind !== 'word') return false;
+  const first = toks[s.contentFirst];
+  const second = toks[s.contentFirst + 1];
+  return !!first && !!second && QUESTION_OPENERS.has(first.norm) && TO_CUSTOMER.has(second.norm);
+}
+
 /** Words that make a reply a refusal or a dead end. */
 const REFUSAL = new Set(["can't", 'cannot', 'unable', 'unavailable', 'impossible', 'afraid', 'unfortunately', 'nothing']);
 const REFUSAL_AFTER_NOT = new Set(['possible', 'available', 'supported', 'allowed', 'approved', 'provided', 'able', 'included', 'covered', 'offered', 'permitted', 'eligible']);
@@ -85,6 +106,8 @@ function imperativeAt(ctx: RuleContext, k: number, end: number): boolean {
   if (LEAD_INS.has(n)) return imperativeAt(ctx, k + 1, end);
   if (STEP_VERBS.has(n)) {
     if (n === 'try' && next.norm === 'not') return false;
+    // "Head office may…", "Power cuts…": a noun that is also a verb needs an object to be a command.
+    if (NOUN_VERBS.has(n)) return OBJ.has(next.norm) || next.kind === 'num' || next.kind === 'opaque';
     if (OBJ.has(next.norm) || next.kind === 'num' || next.kind === 'opaque') return true;
     return next.kind === 'word' && !WEAK_NEXT.has(next.norm) && !STEP_VERBS.has(next.norm);
   }
@@ -108,18 +131,21 @@ function hasCustomerStep(ctx: RuleContext): boolean {
     for (let k = s.first; k < s.last - 1; k++) {
       const n = toks[k]!.norm;
       const nx = toks[k + 1]!.norm;
-      if (CLAUSE.has(n) && imperativeAt(ctx, k + 1, s.last)) return true;
+      // After a clause break, only a known step verb starts a new instruction ("Ugh, SAP again." is not one).
+      if (CLAUSE.has(n) && (STEP_VERBS.has(nx) || LEAD_INS.has(nx)) && imperativeAt(ctx, k + 1, s.last)) return true;
       if ((n === 'you' || n === "you'll" || n === "you'd" || n === 'he' || n === 'she' || n === 'they') && YOU_STEP.has(nx) && !ctx.doc.negated[k + 1]) {
         const after = toks[k + 2]?.norm ?? '';
         // "you should have…", "you must have…" blame the past; "you could lose…" is a risk, not a step.
         if (after === 'have' && (nx === 'should' || nx === 'must' || nx === 'could' || nx === 'might' || nx === 'may')) continue;
+        if ((after === 'not' || after === 'never') && toks[k + 3]?.norm === 'have') continue;
+        if (NOT_A_STEP_AFTER_CAN.has(after)) continue;
         if ((nx === 'could' || nx === 'might' || nx === 'may') && !['want', 'try', 'also', 'use', 'check', 'contact', 'call', 'reply'].includes(after)) continue;
         if (nx === 'have' && after !== 'to') continue;
         if (nx === 'need' && after === 'to' && ['write', 'stop', 'learn', 'remember', 'read', 'be'].includes(toks[k + 3]?.norm ?? '')) continue;
         return true;
       }
       if ((n === 'needs' || n === 'need') && nx === 'to' && (k === s.contentFirst + 1 || toks[k - 1]!.norm === 'he' || toks[k - 1]!.norm === 'she')) return true;
-      if ((n === 'please' || n === 'kindly') && toks[k + 1]!.kind === 'word' && !NOT_A_STEP_AFTER_PLEASE.has(nx)) return true;
+      if ((n === 'please' || n === 'kindly' || n === 'pls' || n === 'plz') && toks[k + 1]!.kind === 'word' && !NOT_A_STEP_AFTER_PLEASE.has(nx)) return true;
       if (n === "i'd" && ['recommend', 'suggest', 'advise', 'definitely', 'start', 'try', 'check'].includes(nx)) return true;
     }
   }
@@ -211,6 +237,9 @@ export const noNextStep: Rule = {
       { text: "I'll look into it.", excerpt: "I'll look into it." },
       { text: 'The server had a fault this morning. It has been restarted.', customer: "I can't reach the shared drive." },
       { text: "Thanks for the details. We're looking into it.", customer: 'Here is the error: 0x80070005.' },
+      { text: 'Your certificate expires in 2 days. After that every visitor sees a warning.', customer: 'Is anything wrong with our site?' },
+      { text: 'It could fail at any moment and take your files with it.', customer: 'My laptop is clicking. Is that normal?' },
+      { text: 'Local admin rights are not granted to standard users.', customer: 'Could I get admin rights on my laptop?' },
     ],
     valid: [
       { text: "You're welcome, have a great day!", customer: 'That worked, thanks so much!' },
@@ -218,6 +247,8 @@ export const noNextStep: Rule = {
       "I'll look into it. Which printer are you using?",
       'Please restart the router and let me know if the light turns green.',
       { text: "I've reset your password. If it still won't let you in, just reply here.", customer: 'I am locked out.' },
+      { text: 'Whats your order number', customer: 'Where is my parcel?', note: 'a question without its question mark' },
+      { text: 'Pls retry with chip and PIN.', customer: 'My card was declined.' },
     ],
   },
   check(ctx) {
@@ -226,7 +257,7 @@ export const noNextStep: Rule = {
     for (const s of ctx.doc.sentences) {
       const first = ctx.doc.tokens[s.contentFirst];
       // "Again?" or "Why did you…?" is not a question that moves anything forward.
-      if (s.question && first && !first.quoted && !RHETORICAL.has(first.norm) && s.last - s.contentFirst > 3) return;
+      if (first && !first.quoted && !RHETORICAL.has(first.norm) && ((s.question && s.last - s.contentFirst > 3) || unmarkedQuestion(ctx, s))) return;
     }
     if (hasTimeOrNext(ctx)) return;
     if (hasCustomerStep(ctx)) return;
@@ -234,7 +265,9 @@ export const noNextStep: Rule = {
     if (!off) {
       if (ctx.customer.messages.length === 0) return; // an opening message with nothing to answer yet
       if (customerClosing(ctx) && (courtesyOnly(ctx) || ctx.doc.wordCount <= 25)) return;
-      if (answeredQuestion(ctx)) return;
+      // Answering the customer's question is not by itself a next step: "That's ransomware." or "Request denied."
+      // still leaves them stuck. A talked-down answer is its own problem (condescending); the customer has the answer.
+      if (ctx.found.some((f) => f.category === 'condescending') && !ctx.found.some((f) => DEAD_END_PROBLEMS.has(f.category) || f.category === 'hostile') && (answeredQuestion(ctx) || ctx.doc.wordCount > 6)) return;
     }
     const doc = ctx.doc;
     const target = off ?? lastProseSentence(ctx);

@@ -39,15 +39,70 @@ const REFUSAL_OPENERS = new Set(['but', 'however', 'unfortunately', 'sadly', 're
 /** After "sorry, I/we": verbs that admit a mistake. */
 const FAULT_VERBS = new Set(['misread', 'misunderstood', 'missed', 'forgot', 'overlooked', 'mixed', 'got', 'gave', 'sent', "wasn't", "didn't", 'should', "should've", 'meant', 'confused', 'typed', 'attached', 'linked', 'pasted', 'mis-typed', 'mistyped', 'misspoke', 'dropped', 'lost', 'deleted', 'closed', 'forgotten', 'muddled', 'messed', 'broke', 'charged', 'billed', 'shipped', 'told', 'gave']);
 
+/** Other words that open the clause of what went wrong: "I'm sorry nobody told you". */
+const CLAUSE_SUBJECTS = ['nobody', 'no', 'noone', 'someone', 'somebody', 'he', 'she', 'they', 'their', 'his', 'her', 'its', 'both', 'everyone', 'these', 'those'];
+
+function admitsIn(ctx: RuleContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (admits(ctx, k)) return true;
+  return false;
+}
+
 const CLAUSE_END = new Set(['\u2014', '\u2013', '-', ';', '(']);
 
 function hasFailure(ctx: RuleContext, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (FAILURE.has(ctx.doc.tokens[k]!.norm)) return true;
+  for (let k = from; k < to; k++) if (FAILURE.has(ctx.doc.tokens[k]!.norm) || admits(ctx, k)) return true;
+  return false;
+}
+
+/** Words that name the cause as ours: "caused by us", "on our side", "our fault", "the update is the cause". */
+const ADMIT_AFTER_OUR = new Set(['fault', 'end', 'side', 'mistake', 'error', 'doing', 'bad', 'slip']);
+function admits(ctx: RuleContext, k: number): boolean {
+  const t = ctx.doc.tokens;
+  const n = t[k]!.norm;
+  const nx = t[k + 1]?.norm ?? '';
+  if ((n === 'by' || n === 'on') && (nx === 'us' || nx === 'me')) return true;
+  if ((n === 'our' || n === 'my') && ADMIT_AFTER_OUR.has(nx)) return true;
+  if ((n === 'cause' || n === 'culprit') && t[k - 1]?.norm === 'the') return true;
+  // "our patch on Monday caused it", "we broke the sync".
+  if (n === 'caused' || n === 'broke' || n === 'triggered') {
+    for (let i = k - 1; i >= 0 && i >= k - 5; i--) if (['our', 'we', 'my', 'i'].includes(t[i]!.norm)) return true;
+  }
+  return false;
+}
+
+/** Time words count as a failure in an apology's own words ("sorry for the three days"), not in a sentence after it. */
+const TIME_ONLY = new Set(['hours', 'days', 'weeks', 'long', 'again', 'wait', 'waiting']);
+/** A failure word, an admission, or a past-tense verb of what happened ("Omg nooo!!!" names nothing). */
+function namesFailure(ctx: RuleContext, from: number, to: number): boolean {
+  if (hasFailure(ctx, from, to)) return true;
+  for (let k = from; k < to; k++) {
+    const n = ctx.doc.tokens[k]!.norm;
+    if (n.length > 4 && n.endsWith('ed') && !['caused', 'happened', 'experienced', 'affected', 'needed', 'wanted', 'expected', 'used'].includes(n)) return true;
+  }
+  return false;
+}
+
+/** Sentences that open with what the agent will do next: the remedy, not what went wrong. */
+const ACTION_OPENERS = new Set(["let's", 'let', "we'll", "i'll", "you'll", "i'm", "we're", 'on']);
+function nextNamesFailure(ctx: RuleContext, from: number, to: number): boolean {
+  const t = ctx.doc.tokens;
+  const first = t[from]?.norm ?? '';
+  const second = t[from + 1]?.norm ?? '';
+  // "We'll get that looked at", "Let's get you a new one", "On it!": the remedy, not the fault.
+  if (ACTION_OPENERS.has(first)) return false;
+  if ((first === 'we' || first === 'i') && ['will', 'can', 'are', 'am', 'shall'].includes(second)) return false;
+  for (let k = from; k < to; k++) {
+    const n = t[k]!.norm;
+    if ((FAILURE.has(n) && !TIME_ONLY.has(n)) || admits(ctx, k)) return true;
+    if (n.length > 4 && n.endsWith('ed') && t[k - 1]?.norm !== 'get' && t[k - 1]?.norm !== 'be' && !['caused', 'happened', 'experienced', 'affected', 'needed', 'wanted', 'expected', 'used', 'looked', 'sorted', 'fixed', 'resolved', 'refunded', 'processed', 'updated', 'added', 'booked', 'arranged', 'restored', 'replaced', 'confirmed', 'scheduled', 'reached', 'received', 'based', 'called', 'named', 'signed', 'logged', 'required'].includes(n)) return true;
+  }
   return false;
 }
 
 /** Nouns of a stock "sorry you're having trouble with…". */
 const STOCK_TROUBLE = new Set(['trouble', 'troubles', 'issue', 'issues', 'problem', 'problems', 'difficulty', 'difficulties', 'inconvenience']);
+
+const INTERJECTIONS = new Set(['oh', 'omg', 'aw', 'ah', 'oops', 'eek', 'ugh', 'hi', 'hiya', 'hey', 'heyy', 'wow', 'gosh', 'yikes', 'argh', 'whoops', 'ouch', 'dear', 'hmm']);
 
 function isSpecific(ctx: RuleContext, from: number, to: number): boolean {
   let content = 0;
@@ -61,8 +116,10 @@ function isSpecific(ctx: RuleContext, from: number, to: number): boolean {
     }
     if (t.kind !== 'word' && t.kind !== 'num') continue;
     const n = t.norm;
+    // Interjections name nothing: "Oh no, so sorry!!", "Omg nooo".
+    if (INTERJECTIONS.has(n) || /^(no{3,}|o+h+|a+w+|u+g+h+)$/.test(n) || (n === 'no' && ctx.doc.tokens[k + 1]?.kind === 'punct')) continue;
     if (STOCK_TROUBLE.has(n)) stock = true;
-    if (FAILURE.has(n)) failure = true;
+    if (FAILURE.has(n) || admits(ctx, k)) failure = true;
     else if (!FILLER.has(n)) {
       content++;
       if (n.length > 4 && n.endsWith('ed') && !['caused', 'happened', 'experienced', 'affected', 'inconvenienced', 'concerned', 'worried', 'frustrated', 'upset', 'disappointed', 'needed', 'wanted', 'expected', 'used'].includes(n)) failure = true;
@@ -92,6 +149,11 @@ export const sincereApology: Rule = {
       "I'm really sorry. Our update last night removed your saved card.",
       "I'm sorry — you've been billed twice for March.",
       "sorry, I misread your last message. You're on a Mac, so the steps are different.",
+      { text: 'Sorry to keep you waiting — the fix went live at noon.', note: 'the wait is what went wrong' },
+      { text: "I'm sorry nobody rang you back on Tuesday.", note: 'the clause opens with "nobody"' },
+      { text: 'Sorry, our patch on Monday caused it. I have rolled it back.', excerpt: 'Sorry, our patch on Monday caused it' },
+      { text: 'Four days with no heating is awful — I\'m so sorry, that should never have happened.', note: 'named before the apology' },
+      { text: 'You should not have been passed between three teams, and I\'m sorry it went that way.', note: '"it went that way" points back at the named failure' },
     ],
     valid: [
       'We apologize for any inconvenience caused.',
@@ -102,87 +164,116 @@ export const sincereApology: Rule = {
       "No need to apologise at all, these things happen.",
       'Sorry about that. These things happen.',
       "That's our error, and I'll correct the invoice today.",
+      { text: 'Oh no, so sorry!! Let\'s get you a new one!', note: 'an interjection and a remedy name nothing that went wrong' },
+      { text: 'Sorry to keep asking, but which browser is it?', note: 'a softener' },
     ],
   },
   check(ctx) {
-    const tokens = ctx.doc.tokens;
-    const reported: Array<{ start: number; end: number }> = [];
-    const report = (start: number, end: number, explanation: string): void => {
-      if (reported.some((r) => r.start < end && start < r.end)) return;
-      reported.push({ start, end });
-      ctx.report({ start, end, explanation });
-    };
-    for (const m of ctx.matches('apology.cue')) {
-      // Negation scope is not used here: "…and it wasn't — sorry" is still an apology.
-      if (ctx.isQuoted(m)) continue;
-      const s = ctx.doc.sentenceAt(m.start);
-      if (!s) continue;
-      // Skip what precedes: "no need to apologise", "don't be sorry", "I'm not sorry".
-      const prev = tokens[m.first - 1]?.norm;
-      if (prev === 'to' && tokens[m.first - 2]?.norm === 'need') continue;
-      if (prev === 'no' || prev === 'not' || prev === 'if' || prev === 'never') continue;
-      if (prev === 'be' && ["don't", 'not', 'nothing', 'no', 'never'].includes(tokens[m.first - 2]?.norm ?? '')) continue;
-      let j = m.last;
-      // "I'm so very sorry", "my sincere apologies": what follows the cue decides.
-      while (j < s.last && ['so', 'very', 'really', 'truly', 'deeply', 'sincerely', 'terribly', 'again'].includes(tokens[j]!.norm)) j++;
-      const next = tokens[j];
-      if (!next) continue;
-      let from = -1;
-      const endsClause = next.kind === 'punct' && (TERMINAL.has(next.text) || next.text === ';');
-      if (endsClause || next.norm === 'for' && ['both', 'that', 'this', 'it', 'all', 'everything'].includes(tokens[j + 1]?.norm ?? '') && tokens[j + 2]?.kind !== 'word' || next.norm === 'about' && ['that', 'this', 'it'].includes(tokens[j + 1]?.norm ?? '') && tokens[j + 2]?.kind !== 'word') {
-        // "…, and I'm sorry." / "I'm sorry for both." / "sorry about that": what went wrong
-        // is named before, in the same sentence, or in the next sentence.
-        const before = isSpecific(ctx, s.contentFirst, startTokenOfApology(ctx, m.first, s.contentFirst));
-        const nextS = ctx.doc.sentences[s.index + 1];
-        const prevS = s.index > 0 ? ctx.doc.sentences[s.index - 1] : undefined;
-        const lone = startTokenOfApology(ctx, m.first, s.contentFirst) === s.contentFirst;
-        if (before) {
-          report(tokens[s.contentFirst]!.start, tokens[endOfApology(ctx, m.last, s.last)]!.end, 'You named what went wrong in your apology, so it reads as meant.');
-        } else if (tokens[j]!.text === ';' && isSpecific(ctx, j + 1, s.last)) {
-          report(tokens[s.contentFirst]!.start, s.end, 'You named what went wrong in your apology, so it reads as meant.');
-        } else if (lone && nextS && nextS.paragraph === s.paragraph && !nextS.question && isSpecific(ctx, nextS.contentFirst, nextS.last)) {
-          report(tokens[s.contentFirst]!.start, nextS.end, 'You named what went wrong right after your apology, so it reads as meant.');
-        } else if (lone && prevS && prevS.paragraph === s.paragraph && !prevS.question && s.last - s.contentFirst <= 6 && isSpecific(ctx, prevS.contentFirst, prevS.last)) {
-          report(tokens[prevS.contentFirst]!.start, s.end, 'You named what went wrong right before your apology, so it reads as meant.');
-        }
-        continue;
-      }
-      if (next.norm === 'to') {
-        const verb = tokens[j + 1]?.norm ?? '';
-        if (SORRY_TO_SOFTENER.has(verb)) continue;
-        from = j + 1;
-      } else if (next.norm === 'for' || next.norm === 'about' || next.norm === 'that' || next.norm === 'regarding' || next.norm === 'over') {
-        from = j + 1;
-        if (tokens[from]?.norm === 'any') continue; // "sorry for any…" is the generic formula
-      } else if (next.kind === 'punct' && (next.text === ',' || next.text === '\u2014' || next.text === '-' || next.text === '\u2013' || next.text === ':')) {
-        const after = tokens[j + 1];
-        const after2 = tokens[j + 2];
-        if (!after) continue;
-        if ((after.norm === 'i' || after.norm === 'we') && after2 && FAULT_VERBS.has(after2.norm)) from = j + 1;
-        else if (next.text !== ',' && after.kind === 'word' && !REFUSAL_OPENERS.has(after.norm)) from = j + 1;
-        else if (next.text === ',' && ["that's", 'that', 'it', "it's", 'the', 'your', 'our', 'this'].includes(after.norm) && hasFailure(ctx, j + 1, s.last)) from = j + 1;
-        else continue;
-        if (REFUSAL_OPENERS.has(after.norm) && !(after.norm === 'i' || after.norm === 'we')) continue;
-      } else if (['the', 'your', 'you', "you're", "you've", 'we', "we've", "we're", 'i', "i've", 'our', 'my', 'it', "it's", 'this', 'there', "there's", 'that'].includes(next.norm)) {
-        if (next.norm === 'you' && ['feel', 'felt', 'think', 'thought', 'believe'].includes(tokens[j + 1]?.norm ?? '')) continue;
-        from = j;
-      } else continue;
-      // Read up to a "but" that turns it into a refusal, or the sentence end;
-      // the span stops at a dash or semicolon when what came before is specific.
-      let to = from;
-      while (to < s.last && !['but', 'however'].includes(tokens[to]!.norm)) to++;
-      if (to <= from) continue;
-      let clause = from + 1;
-      while (clause < to && !CLAUSE_END.has(tokens[clause]!.text)) clause++;
-      if (clause < to && isSpecific(ctx, from, clause)) to = clause;
-      else if (!isSpecific(ctx, from, to)) continue;
-      // The span: the apology up to the end of its clause.
-      let endTok = to - 1;
-      while (endTok > from && tokens[endTok]!.kind === 'punct') endTok--;
-      report(tokens[m.first]!.start === m.start ? startOfApology(ctx, m.first, s.contentFirst) : m.start, tokens[endTok]!.end, 'You named what went wrong in your apology, so it reads as meant.');
-    }
+    for (const f of specificApologies(ctx)) ctx.report(f);
   },
 };
+
+/**
+ * The apologies in the reply that name what went wrong (what `apology/specific` reports).
+ * Exported for `apology/generic`, which calls a bare "so sorry!" hollow only when none is found.
+ */
+export function specificApologies(ctx: RuleContext): Array<{ start: number; end: number; explanation: string }> {
+  const tokens = ctx.doc.tokens;
+  const reported: Array<{ start: number; end: number; explanation: string }> = [];
+  const report = (start: number, end: number, explanation: string): void => {
+    if (reported.some((r) => r.start < end && start < r.end)) return;
+    reported.push({ start, end, explanation });
+  };
+  for (const m of ctx.matches('apology.cue')) {
+    // Negation scope is not used here: "…and it wasn't — sorry" is still an apology.
+    if (ctx.isQuoted(m)) continue;
+    const s = ctx.doc.sentenceAt(m.start);
+    if (!s) continue;
+    // Skip what precedes: "no need to apologise", "don't be sorry", "I'm not sorry".
+    const prev = tokens[m.first - 1]?.norm;
+    if (prev === 'to' && tokens[m.first - 2]?.norm === 'need') continue;
+    if (prev === 'no' || prev === 'not' || prev === 'if' || prev === 'never') continue;
+    if (prev === 'be' && ["don't", 'not', 'nothing', 'no', 'never'].includes(tokens[m.first - 2]?.norm ?? '')) continue;
+    let j = m.last;
+    // "I'm so very sorry", "my sincere apologies": what follows the cue decides.
+    while (j < s.last && ['so', 'very', 'really', 'truly', 'deeply', 'sincerely', 'terribly', 'again'].includes(tokens[j]!.norm)) j++;
+    const next = tokens[j];
+    if (!next) continue;
+    let from = -1;
+    const endsClause = next.kind === 'punct' && (TERMINAL.has(next.text) || next.text === ';');
+    if (endsClause || next.norm === 'for' && ['both', 'that', 'this', 'it', 'all', 'everything'].includes(tokens[j + 1]?.norm ?? '') && tokens[j + 2]?.kind !== 'word' || next.norm === 'about' && ['that', 'this', 'it'].includes(tokens[j + 1]?.norm ?? '') && tokens[j + 2]?.kind !== 'word') {
+      // "…, and I'm sorry." / "I'm sorry for both." / "sorry about that": what went wrong
+      // is named before, in the same sentence, or in the next sentence.
+      const before = isSpecific(ctx, s.contentFirst, startTokenOfApology(ctx, m.first, s.contentFirst));
+      const nextS = ctx.doc.sentences[s.index + 1];
+      const prevS = s.index > 0 ? ctx.doc.sentences[s.index - 1] : undefined;
+      const lone = startTokenOfApology(ctx, m.first, s.contentFirst) === s.contentFirst;
+      if (before) {
+        report(tokens[s.contentFirst]!.start, tokens[endOfApology(ctx, m.last, s.last)]!.end, 'You named what went wrong in your apology, so it reads as meant.');
+      } else if (tokens[j]!.text === ';' && isSpecific(ctx, j + 1, s.last)) {
+        report(tokens[s.contentFirst]!.start, s.end, 'You named what went wrong in your apology, so it reads as meant.');
+      } else if (lone && nextS && nextS.paragraph === s.paragraph && !nextS.question && isSpecific(ctx, nextS.contentFirst, nextS.last) && nextNamesFailure(ctx, nextS.contentFirst, nextS.last)) {
+        report(tokens[s.contentFirst]!.start, nextS.end, 'You named what went wrong right after your apology, so it reads as meant.');
+      } else if (lone && prevS && prevS.paragraph === s.paragraph && !prevS.question && s.last - s.contentFirst <= 6 && isSpecific(ctx, prevS.contentFirst, prevS.last) && namesFailure(ctx, prevS.contentFirst, prevS.last)) {
+        report(tokens[prevS.contentFirst]!.start, s.end, 'You named what went wrong right before your apology, so it reads as meant.');
+      }
+      continue;
+    }
+    if (next.norm === 'to') {
+      const verb = tokens[j + 1]?.norm ?? '';
+      // "sorry to keep you waiting" names the wait; "sorry to keep asking" is a softener.
+      const keptWaiting = verb === 'keep' && tokens[j + 2]?.norm === 'you' && ['waiting', 'hanging', 'on'].includes(tokens[j + 3]?.norm ?? '');
+      if (SORRY_TO_SOFTENER.has(verb) && !keptWaiting) continue;
+      from = j + 1;
+    } else if (next.norm === 'for' || next.norm === 'about' || next.norm === 'that' || next.norm === 'regarding' || next.norm === 'over') {
+      from = j + 1;
+      if (tokens[from]?.norm === 'any') continue; // "sorry for any…" is the generic formula
+    } else if (next.kind === 'punct' && (next.text === ',' || next.text === '\u2014' || next.text === '-' || next.text === '\u2013' || next.text === ':')) {
+      const after = tokens[j + 1];
+      const after2 = tokens[j + 2];
+      if (!after) continue;
+      // "Three days waiting in and still no delivery — I'm really sorry, that's time off…":
+      // what went wrong comes before the apology in the same sentence.
+      const head = startTokenOfApology(ctx, m.first, s.contentFirst);
+      if (head > s.contentFirst && isSpecific(ctx, s.contentFirst, head) && namesFailure(ctx, s.contentFirst, head)) {
+        report(tokens[s.contentFirst]!.start, tokens[endOfApology(ctx, m.last, s.last)]!.end, 'You named what went wrong in your apology, so it reads as meant.');
+        continue;
+      }
+      if ((after.norm === 'i' || after.norm === 'we') && after2 && FAULT_VERBS.has(after2.norm)) from = j + 1;
+      else if (next.text !== ',' && (after.kind === 'word' || after.kind === 'num') && !REFUSAL_OPENERS.has(after.norm)) from = j + 1;
+      else if (next.text === ',' && ["that's", 'that', 'it', "it's", 'the', 'your', 'our', 'this'].includes(after.norm) && hasFailure(ctx, j + 1, s.last)) from = j + 1;
+      // "Sorry, yesterday's update is the cause.": any clause that admits the cause.
+      else if (next.text === ',' && after.kind === 'word' && !REFUSAL_OPENERS.has(after.norm) && admitsIn(ctx, j + 1, s.last)) from = j + 1;
+      else continue;
+      if (REFUSAL_OPENERS.has(after.norm) && !(after.norm === 'i' || after.norm === 'we')) continue;
+    } else if (['the', 'your', 'you', "you're", "you've", 'we', "we've", "we're", 'i', "i've", 'our', 'my', 'it', "it's", 'this', 'there', "there's", 'that', ...CLAUSE_SUBJECTS].includes(next.norm)) {
+      if (next.norm === 'you' && ['feel', 'felt', 'think', 'thought', 'believe'].includes(tokens[j + 1]?.norm ?? '')) continue;
+      from = j;
+    } else continue;
+    // Read up to a "but" that turns it into a refusal, or the sentence end;
+    // the span stops at a dash or semicolon when what came before is specific.
+    let to = from;
+    while (to < s.last && !['but', 'however'].includes(tokens[to]!.norm)) to++;
+    if (to <= from) continue;
+    let clause = from + 1;
+    while (clause < to && !CLAUSE_END.has(tokens[clause]!.text)) clause++;
+    let whole = false;
+    if (clause < to && isSpecific(ctx, from, clause)) to = clause;
+    else if (!isSpecific(ctx, from, to)) {
+      // "You shouldn't have been passed back and forth, and I'm sorry it went that way":
+      // a short "it went that way" points back at what the sentence already named.
+      const head = startTokenOfApology(ctx, m.first, s.contentFirst);
+      if (to - from > 5 || head <= s.contentFirst || !isSpecific(ctx, s.contentFirst, head) || !namesFailure(ctx, s.contentFirst, head)) continue;
+      whole = true;
+    }
+    // The span: the apology up to the end of its clause.
+    let endTok = to - 1;
+    while (endTok > from && tokens[endTok]!.kind === 'punct') endTok--;
+    const from0 = whole ? tokens[s.contentFirst]!.start : tokens[m.first]!.start === m.start ? startOfApology(ctx, m.first, s.contentFirst) : m.start;
+    report(from0, tokens[endTok]!.end, 'You named what went wrong in your apology, so it reads as meant.');
+  }
+  return reported;
+}
 
 const LEAD = new Set(["i'm", 'im', 'i', 'am', "we're", 'we', 'are', 'so', 'very', 'really', 'truly', 'deeply', 'my', 'our', 'sincere', 'sincerest', 'deepest', 'again', 'and', 'but']);
 const TERMINAL = new Set(['.', '!', '?', '...', '!!', '!!!']);
