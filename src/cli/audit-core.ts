@@ -12,6 +12,8 @@ export interface AuditedConversation {
   /** What the engine had to say about the input (unknown roles, bad fields…). */
   diagnostics: string[];
   messages: number;
+  /** The conversation's id, for messages about it. */
+  id: unknown;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -24,5 +26,5 @@ export function auditOne(engine: Engine, conversation: Record<string, unknown>, 
     if (worst === null || RANK[f.severity] > RANK[worst]) worst = f.severity;
   }
   const messages = Array.isArray(conversation.messages) ? conversation.messages.length : 0;
-  return { line: JSON.stringify(auditRecord(conversation, result)), worst, diagnostics: result.diagnostics.map((d) => d.text), messages };
+  return { line: JSON.stringify(auditRecord(conversation, result)), worst, diagnostics: result.diagnostics.map((d) => d.text), messages, id: conversation.id };
 }

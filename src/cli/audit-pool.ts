@@ -3,13 +3,19 @@
 // input never piles up in memory: `submit` waits when the pool is full.
 
 import { Worker } from 'node:worker_threads';
-import type { AuditedConversation } from './audit-core.js';
-import type { WorkerInit, WorkerReply, WorkerRequest } from './audit-worker.js';
+import type { WorkItem, WorkResult, WorkerInit, WorkerReply, WorkerRequest } from './audit-worker.js';
+
+/**
+ * A worker's heap is capped so that V8 collects garbage early instead of letting every
+ * thread grow to several hundred MB: an archive audit on two cores stays well under 512 MB.
+ * The cap still leaves room for a 5 MB message.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: Number(process.env.RAPPORT_WORKER_HEAP_MB) || 192, maxYoungGenerationSizeMb: 24 };
 
 export class AuditPool {
   private readonly workers: Worker[] = [];
   private readonly load: number[] = [];
-  private readonly pending = new Map<number, AuditedConversation[]>();
+  private readonly pending = new Map<number, WorkResult[]>();
   private readonly waiting: Array<() => void> = [];
   private failure: Error | undefined;
   private nextBatch = 0;
@@ -19,7 +25,7 @@ export class AuditPool {
     // Built: dist/cli/audit-worker.js. From source (tests, tsx): the .ts file, which the inherited loader compiles.
     const url = new URL(import.meta.url.endsWith('.ts') ? './audit-worker.ts' : './audit-worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
-      const w = url.pathname.endsWith('.ts') ? sourceWorker(url, init) : new Worker(url, { workerData: init });
+      const w = url.pathname.endsWith('.ts') ? sourceWorker(url, init) : new Worker(url, { workerData: init, resourceLimits: WORKER_LIMITS });
       const index = i;
       w.on('message', (reply: WorkerReply) => {
         this.load[index]!--;
@@ -53,17 +59,17 @@ export class AuditPool {
   }
 
   /** Sends a batch to the least busy worker, waiting while every worker has `depth` batches queued. */
-  async submit(conversations: Array<Record<string, unknown>>): Promise<void> {
+  async submit(items: WorkItem[]): Promise<void> {
     await this.until(() => this.load.some((n) => n < this.depth));
     let best = 0;
     for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[best]!) best = i;
     this.load[best]!++;
-    this.workers[best]!.postMessage({ batch: this.nextBatch++, conversations } satisfies WorkerRequest);
+    this.workers[best]!.postMessage({ batch: this.nextBatch++, items } satisfies WorkerRequest);
   }
 
   /** The results that are ready, in input order (the next batches in sequence). */
-  take(): AuditedConversation[][] {
-    const out: AuditedConversation[][] = [];
+  take(): WorkResult[][] {
+    const out: WorkResult[][] = [];
     while (this.pending.has(this.nextOut)) {
       out.push(this.pending.get(this.nextOut)!);
       this.pending.delete(this.nextOut++);
@@ -73,7 +79,7 @@ export class AuditPool {
   }
 
   /** Waits until every submitted batch has come back; yields them in order. */
-  async *drain(): AsyncGenerator<AuditedConversation[]> {
+  async *drain(): AsyncGenerator<WorkResult[]> {
     while (this.nextOut < this.nextBatch) {
       await this.until(() => this.pending.has(this.nextOut));
       yield* this.take();
@@ -95,5 +101,5 @@ export class AuditPool {
 function sourceWorker(url: URL, init: WorkerInit): Worker {
   const api = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(code, { eval: true, workerData: init });
+  return new Worker(code, { eval: true, workerData: init, resourceLimits: WORKER_LIMITS });
 }

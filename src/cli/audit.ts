@@ -16,8 +16,10 @@ import { looksBinary, peekFile, readFailure } from '../formats/read.js';
 import { auditCsvHeader, auditCsvRow } from '../formats/audit-csv.js';
 import type { AuditRecord } from '../formats/records.js';
 import { AuditAggregator, renderHtmlReport } from '../report/index.js';
+import { readLines } from '../formats/import/lines.js';
 import { auditOne, type AuditedConversation } from './audit-core.js';
 import { AuditPool } from './audit-pool.js';
+import type { WorkItem, WorkResult } from './audit-worker.js';
 import { reachesFailOn, type FailOn } from './check.js';
 import { displayPath } from './config.js';
 import { UsageError, stdin, type Output } from './io.js';
@@ -53,9 +55,12 @@ const BATCH_MESSAGES = 400;
 interface Source {
   display: string;
   items: AsyncIterable<ImportItem>;
+  /** Canonical JSON Lines read as raw lines: with worker threads, the workers parse them. */
+  lines?: AsyncIterable<{ n: number; ok: true; text: string } | { n: number; ok: false; bytes: number }>;
 }
 
-export async function runAudit(engine: Engine, opts: AuditOptions, out: Output): Promise<number> {
+/** `engine` is called only when the work runs in this thread (one worker): with worker threads, each builds its own. */
+export async function runAudit(engine: () => Engine, opts: AuditOptions, out: Output): Promise<number> {
   if (!opts.inputs.length) throw new UsageError('nothing to audit: give files (JSON Lines, CSV or a help-desk export), or - to read standard input', 'audit');
   if (opts.from !== undefined && !IMPORTERS[opts.from]) throw new UsageError(`--from must be one of ${Object.keys(IMPORTERS).join(', ')} (got "${opts.from}")`, 'audit');
   if (opts.now !== undefined && !Number.isFinite(Date.parse(opts.now))) throw new UsageError(`--now must be a date and time (ISO 8601), got "${opts.now}"`, 'audit');
@@ -82,8 +87,14 @@ export async function runAudit(engine: Engine, opts: AuditOptions, out: Output):
   if (opts.format === 'json') await sink.write('[');
   if (opts.format === 'csv') await sink.write(auditCsvHeader());
 
-  const emit = async (r: AuditedConversation, where: string): Promise<void> => {
-    for (const d of r.diagnostics) out.err(`${where}: ${d}`);
+  const emit = async (r: WorkResult, where: string): Promise<void> => {
+    if ('skipped' in r) {
+      out.err(`${where}: ${r.skipped}; skipped`);
+      skipped++;
+      return;
+    }
+    const about = where.includes(': conversation ') || r.id === undefined || r.id === null ? where : `${where}: conversation ${JSON.stringify(r.id)}`;
+    for (const d of r.diagnostics) out.err(`${about}: ${d}`);
     if (r.worst && reachesFailOn(r.worst, opts.failOn)) failing = true;
     state.conversations++;
     state.messages += r.messages;
@@ -101,7 +112,7 @@ export async function runAudit(engine: Engine, opts: AuditOptions, out: Output):
   /** Where each submitted conversation came from, in order, for messages about it. */
   const origins: string[] = [];
   let originHead = 0;
-  const flush = async (batches: AuditedConversation[][]): Promise<void> => {
+  const flush = async (batches: WorkResult[][]): Promise<void> => {
     for (const batch of batches) for (const r of batch) await emit(r, origins[originHead++]!);
     // Keep the list of origins short: drop what has been written.
     if (originHead > 10_000) {
@@ -112,12 +123,12 @@ export async function runAudit(engine: Engine, opts: AuditOptions, out: Output):
 
   try {
     for (const arg of opts.inputs) {
-      const source = await openSource(arg, opts.from, columns, state, out);
+      const source = await openSource(arg, opts.from, columns, state, out, pool !== undefined);
       if (!source) {
         unreadable++;
         continue;
       }
-      let batch: Array<Record<string, unknown>> = [];
+      let batch: WorkItem[] = [];
       let batchMessages = 0;
       const send = async (): Promise<void> => {
         if (!batch.length) return;
@@ -128,6 +139,25 @@ export async function runAudit(engine: Engine, opts: AuditOptions, out: Output):
         await pool!.backlog(workers * 4);
         await flush(pool!.take());
       };
+      if (source.lines && pool) {
+        for await (const line of source.lines) {
+          if (out.closed) break;
+          const where = `${source.display}:${line.n}`;
+          if (!line.ok) {
+            out.err(`${where}: line too long (${line.bytes} bytes); skipped`);
+            skipped++;
+            continue;
+          }
+          if (!line.text.trim()) continue;
+          origins.push(where);
+          batch.push({ line: line.text, n: line.n });
+          // Lines are about 300 bytes a message: batch by size.
+          batchMessages += Math.max(1, Math.round(line.text.length / 300));
+          if (batchMessages >= BATCH_MESSAGES) await send();
+        }
+        await send();
+        continue;
+      }
       for await (const item of source.items) {
         if (out.closed) break;
         const where = positionOf(source.display, item.position);
@@ -145,11 +175,11 @@ export async function runAudit(engine: Engine, opts: AuditOptions, out: Output):
         const id = conversation.id;
         const label = `${where}${id !== undefined && id !== null ? `: conversation ${JSON.stringify(id)}` : ''}`;
         if (!pool) {
-          await emit(auditOne(engine, conversation, opts.now), label);
+          await emit(auditOne(engine(), conversation, opts.now), label);
           continue;
         }
         origins.push(label);
-        batch.push(conversation);
+        batch.push({ conversation });
         batchMessages += Array.isArray(conversation.messages) ? conversation.messages.length : 1;
         if (batchMessages >= BATCH_MESSAGES) await send();
       }
@@ -181,11 +211,13 @@ function positionOf(display: string, position: string): string {
   return position === 'input' ? display : `${display} (${position})`;
 }
 
-async function openSource(arg: string, from: string | undefined, columns: Partial<CsvColumns> | undefined, state: ProgressState, out: Output): Promise<Source | undefined> {
+async function openSource(arg: string, from: string | undefined, columns: Partial<CsvColumns> | undefined, state: ProgressState, out: Output, rawLines: boolean): Promise<Source | undefined> {
   const options: ImportOptions = { ...(columns ? { columns } : {}) };
   if (arg === '-') {
     const importer = IMPORTERS[from ?? 'jsonl']!;
-    return { display: '<stdin>', items: importer.read(counted(stdin(), state), options) };
+    const input = counted(stdin(), state);
+    if (rawLines && (from ?? 'jsonl') === 'jsonl') return { display: '<stdin>', items: importer.read(input, options), lines: readLines(input) };
+    return { display: '<stdin>', items: importer.read(input, options) };
   }
   const display = displayPath(arg);
   try {
@@ -220,6 +252,7 @@ async function openSource(arg: string, from: string | undefined, columns: Partia
     raw.on('error', (e) => gunzip.destroy(e));
     stream = raw.pipe(gunzip);
   }
+  if (rawLines && format === 'jsonl') return { display, items: IMPORTERS[format]!.read(stream, { ...options, path: arg }), lines: readLines(stream) };
   return { display, items: IMPORTERS[format]!.read(stream, { ...options, path: arg }) };
 }
 

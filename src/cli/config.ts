@@ -37,7 +37,8 @@ export function findConfigFile(start: string): string | undefined {
 export function loadConfig(options: { configPath?: string; cwd?: string } = {}): LoadedConfig {
   const cwd = options.cwd ?? process.cwd();
   const path = options.configPath ? resolve(cwd, options.configPath) : findConfigFile(cwd);
-  if (!path) return { engine: getDefaultEngine(), config: {} };
+  // The built-in engine is made on first use: `rapport audit --workers N` never needs one in this thread.
+  if (!path) return { get engine() { return getDefaultEngine(); }, config: {} };
   const display = displayPath(path, cwd);
   let text: string;
   try {

@@ -131,7 +131,7 @@ Examples:
       }
       const loaded = configFrom(v, out);
       if (typeof loaded === 'number') return loaded;
-      return runAudit(loaded.engine, {
+      return runAudit(() => loaded.engine, {
         inputs: pos, format, failOn, config: loaded.config,
         ...(typeof v.from === 'string' ? { from: v.from } : {}),
         ...(typeof v.columns === 'string' ? { columns: v.columns } : {}),
