@@ -97,3 +97,13 @@ test('a 5 MB message is analysed', () => {
   assert.ok(text.length > 5_000_000);
   assert.ok(r.findings.length > 1000);
 });
+
+test('a draft is not the end of the exchange: no unresolved close, silence or broken promise on it, outcome open', () => {
+  const r = new Engine().checkDraft('Please restart the router and tell me what the lights do.', {
+    channel: 'chat', messages: [{ role: 'customer', text: 'The internet is down.', at: '2026-03-02T10:00:00Z' }],
+  });
+  assert.deepEqual(r.findings.filter((f) => ['unresolved-close', 'radio-silence', 'broken-promise'].includes(f.category)), []);
+  assert.equal(r.outcome, 'open');
+  const whole = new Engine().analyze({ channel: 'chat', messages: [{ role: 'customer', text: 'The internet is down.' }, { role: 'agent', text: 'Please restart the router.' }] });
+  assert.ok(whole.findings.some((f) => f.category === 'unresolved-close'), 'the same exchange, archived, ends unresolved');
+});

@@ -33,6 +33,12 @@ export interface AnalyzeOptions {
    * Without it, only what the timestamps themselves show is judged.
    */
   now?: string | number;
+  /**
+   * The last agent message is a draft being written, not the end of the exchange: the
+   * conversation rules that judge a finished exchange (the close, silences, broken
+   * promises) do not run, and the outcome is `open`. `checkDraft` sets it.
+   */
+  draft?: boolean;
 }
 
 interface PreparedRule<R extends AnyRule = AnyRule> {
@@ -200,7 +206,7 @@ export class Engine {
       matches: (listId, doc) => (doc === EMPTY_DOC ? [] : this.messageState(doc).matches(listId)),
     });
     const late: Finding[] = [];
-    for (const p of conversationRules) runConversationRule(p, view, late, diagnostics);
+    if (!options.draft) for (const p of conversationRules) runConversationRule(p, view, late, diagnostics);
     if (late.length) {
       findings.push(...late);
       findings.sort((a, b) => a.message - b.message || a.start - b.start || a.end - b.end);
@@ -220,14 +226,14 @@ export class Engine {
     const customerIndices = analyses.filter((a) => a.role === 'customer').map((a) => a.index);
     return {
       findings, scores: scoreConversation(analyses), messages: analyses, diagnostics,
-      promises: publicLedger(view.ledger.promises), arc: emotionalArc(customerIndices, findings), outcome: view.close.outcome,
+      promises: publicLedger(view.ledger.promises), arc: emotionalArc(customerIndices, findings), outcome: options.draft ? 'open' : view.close.outcome,
     };
   }
 
   /** Convenience for drafts: judges `draft` as the next agent message after `context`. */
   checkDraft(draft: string, context?: Conversation | null, options: AnalyzeOptions = {}): AnalysisResult {
     const messages = [...(context?.messages ?? []), { role: 'agent' as const, text: draft }];
-    return this.analyze({ ...(context ?? {}), messages }, options);
+    return this.analyze({ ...(context ?? {}), messages }, { draft: true, ...options });
   }
 
   glossaryIn(doc: Doc): Array<PhraseMatch & { term: GlossaryTerm }> {

@@ -135,8 +135,16 @@ function hasTimeWord(doc: Doc, s: Sentence): boolean {
   for (let k = s.first; k < s.last; k++) {
     const t = doc.tokens[k]!;
     if (t.quoted) continue;
-    if (t.kind === 'num' || TIME_WORDS.has(t.norm)) return true;
-    if (/^\d/.test(t.norm)) return true; // "3pm", "10:30"
+    if (t.kind === 'num' || /^\d/.test(t.norm)) return true; // "3pm", "10:30", "20"
+    if (!TIME_WORDS.has(t.norm)) continue;
+    // Common words that are times only in a phrase: "end of day", "back in 10", "in a bit", "May 3".
+    const next = doc.tokens[k + 1]?.norm;
+    const prev = doc.tokens[k - 1]?.norm;
+    if (t.norm === 'end' || t.norm === 'close') { if (next === 'of') return true; continue; }
+    if (t.norm === 'back') { if (next === 'in' || next === 'by' || next === 'within') return true; continue; }
+    if (t.norm === 'bit' || t.norm === 'while' || t.norm === 'moment' || t.norm === 'moments' || t.norm === 'second' || t.norm === 'sec') { if (prev === 'a' || prev === 'few' || prev === 'little') return true; continue; }
+    if (t.norm === 'may' || t.norm === 'sun' || t.norm === 'sat' || t.norm === 'wed' || t.norm === 'mon') { if (/^[A-Z]/.test(t.text)) return true; continue; }
+    return true;
   }
   return false;
 }
