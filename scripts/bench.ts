@@ -13,7 +13,7 @@
 // (`--audit-messages N` changes the size; `--no-audit` skips it).
 // Prints figures only; nothing here asserts on time.
 
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -211,10 +211,13 @@ function auditRun(archive: string, workers: number): { ms: number; rssMb: number
   const res = spawnSync(process.execPath, [runner, 'audit', archive, '--workers', String(workers), '--no-progress', '-o', out], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = performance.now() - t0;
   const m = /RSS (\d+)/.exec(res.stderr ?? '');
+  // Count the output lines in chunks: the output of a million messages is larger than a string may be.
   let lines = 0;
   try {
-    const text = readFileSync(out, 'utf8');
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    const fd = openSync(out, 'r');
+    const buf = Buffer.alloc(1 << 20);
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) for (let i = 0; i < n; i++) if (buf[i] === 10) lines++;
+    closeSync(fd);
     rmSync(out);
   } catch {
     /* no output */
