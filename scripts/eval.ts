@@ -60,6 +60,24 @@ export function loadGold(dir = join(root, 'gold/messages')): { cases: GoldCase[]
 }
 
 interface Counts { tp: number; fp: number; fn: number }
+
+/** Per-category precision, recall and F1 from the counts, and the micro averages over all of them. */
+function tally(entries: Array<[string, Counts]>): Pick<EvalReport, 'perCategory' | 'micro'> {
+  const perCategory: EvalReport['perCategory'] = {};
+  const all: Counts = { tp: 0, fp: 0, fn: 0 };
+  const prf = (k: Counts): { precision: number; recall: number; f1: number } => {
+    const precision = k.tp + k.fp ? k.tp / (k.tp + k.fp) : 0;
+    const recall = k.tp + k.fn ? k.tp / (k.tp + k.fn) : 0;
+    return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+  };
+  for (const [cat, k] of entries) {
+    perCategory[cat] = { ...k, ...prf(k), support: k.tp + k.fn };
+    all.tp += k.tp;
+    all.fp += k.fp;
+    all.fn += k.fn;
+  }
+  return { perCategory, micro: prf(all) };
+}
 export interface EvalReport {
   cases: number;
   perCategory: Record<string, Counts & { precision: number; recall: number; f1: number; support: number }>;
@@ -113,24 +131,11 @@ export function evaluate(cases: GoldCase[], engine = new Engine()): EvalReport {
       }
     }
   }
-  const perCategory: EvalReport['perCategory'] = {};
-  let TP = 0;
-  let FP = 0;
-  let FN = 0;
-  for (const [cat, k] of [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const precision = k.tp + k.fp ? k.tp / (k.tp + k.fp) : 0;
-    const recall = k.tp + k.fn ? k.tp / (k.tp + k.fn) : 0;
-    perCategory[cat] = { ...k, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support: k.tp + k.fn };
-    TP += k.tp;
-    FP += k.fp;
-    FN += k.fn;
-  }
-  const precision = TP + FP ? TP / (TP + FP) : 0;
-  const recall = TP + FN ? TP / (TP + FN) : 0;
+  const { perCategory, micro } = tally([...counts.entries()].sort((a, b) => a[0].localeCompare(b[0])));
   return {
     cases: cases.length,
     perCategory,
-    micro: { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 },
+    micro,
     expertise: { correct: expCorrect, total: expTotal, accuracy: expTotal ? expCorrect / expTotal : 0 },
     errors,
   };
@@ -255,24 +260,11 @@ export function evaluateConversations(cases: ConversationGoldCase[]): Conversati
       else errors.push({ id: c.id, file, line, what: `outcome ${result.outcome}, expected ${expect.outcome}` });
     }
   }
-  const perCategory: EvalReport['perCategory'] = {};
-  let TP = 0;
-  let FP = 0;
-  let FN = 0;
-  for (const [cat, k] of counts) {
-    const precision = k.tp + k.fp ? k.tp / (k.tp + k.fp) : 0;
-    const recall = k.tp + k.fn ? k.tp / (k.tp + k.fn) : 0;
-    perCategory[cat] = { ...k, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, support: k.tp + k.fn };
-    TP += k.tp;
-    FP += k.fp;
-    FN += k.fn;
-  }
-  const precision = TP + FP ? TP / (TP + FP) : 0;
-  const recall = TP + FN ? TP / (TP + FN) : 0;
+  const { perCategory, micro } = tally([...counts.entries()]);
   return {
     cases: cases.length,
     perCategory,
-    micro: { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 },
+    micro,
     promises: {
       ...pr,
       precision: pr.found ? pr.matched / pr.found : 0,
