@@ -2,7 +2,23 @@
 // in-process path and the worker threads, so both write exactly the same bytes.
 
 import type { Engine, Severity } from '../engine/index.js';
+import { parseConversationLine } from '../formats/jsonl.js';
 import { auditRecord } from '../formats/records.js';
+
+/** A conversation already read, or a raw JSON Lines line still to parse (with worker threads the main thread only splits lines). */
+export type WorkItem = { conversation: Record<string, unknown> } | { line: string; n: number };
+
+/** A result, or why a raw line was not a conversation. */
+export type WorkResult = AuditedConversation | { skipped: string };
+
+export function auditItem(engine: Engine, item: WorkItem, now: string | undefined): WorkResult {
+  if ('conversation' in item) return auditOne(engine, item.conversation, now);
+  const parsed = parseConversationLine(item.line, item.n);
+  if (!parsed.ok) return { skipped: parsed.reason };
+  const c = parsed.value;
+  if (c.id !== undefined && c.id !== null && typeof c.id !== 'string') c.id = String(c.id);
+  return auditOne(engine, c, now);
+}
 
 export interface AuditedConversation {
   /** The audit record as one JSON line (no newline). */

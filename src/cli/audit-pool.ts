@@ -1,49 +1,88 @@
 // Spreads audit batches over worker threads and hands the results back in
 // input order. At most `depth` batches wait per worker, so a multi-gigabyte
-// input never piles up in memory: `submit` waits when the pool is full.
+// input never piles up in memory: `submit` waits when the pool is full. A
+// worker that dies (a giant message can exhaust its heap) loses nothing: its
+// unfinished batches are redone in this thread and the worker is replaced.
 
 import { Worker } from 'node:worker_threads';
 import type { WorkItem, WorkResult, WorkerInit, WorkerReply, WorkerRequest } from './audit-worker.js';
 
 /**
- * A worker's heap is capped so that V8 collects garbage early instead of letting every
- * thread grow to several hundred MB: an archive audit on two cores stays well under 512 MB.
- * The cap still leaves room for a 5 MB message.
+ * A worker's young generation is kept small so that V8 collects short-lived
+ * garbage early instead of letting every thread grow by hundreds of MB: an
+ * archive audit on two cores stays well under 512 MB. The old generation is
+ * only bounded against runaway growth (`RAPPORT_WORKER_HEAP_MB`).
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: Number(process.env.RAPPORT_WORKER_HEAP_MB) || 192, maxYoungGenerationSizeMb: 24 };
+function workerLimits(): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: Number(process.env.RAPPORT_WORKER_HEAP_MB) || 384, maxYoungGenerationSizeMb: 24 };
+}
+
+interface Slot {
+  worker: Worker;
+  /** Batches sent to this worker and not yet answered. */
+  inFlight: Map<number, WorkItem[]>;
+}
 
 export class AuditPool {
-  private readonly workers: Worker[] = [];
-  private readonly load: number[] = [];
+  private readonly slots: Slot[] = [];
   private readonly pending = new Map<number, WorkResult[]>();
   private readonly waiting: Array<() => void> = [];
   private failure: Error | undefined;
   private nextBatch = 0;
   private nextOut = 0;
+  private closing = false;
+  private readonly url: URL;
 
-  constructor(size: number, init: WorkerInit, private readonly depth = 3) {
+  /**
+   * `fallback` audits a batch in this thread when its worker died: the conversations still come out, in order.
+   * `onRecover` is told why, for a message on stderr.
+   */
+  constructor(
+    size: number,
+    private readonly init: WorkerInit,
+    private readonly fallback: (items: WorkItem[]) => WorkResult[],
+    private readonly onRecover: (why: string) => void = () => undefined,
+    private readonly depth = 3,
+  ) {
     // Built: dist/cli/audit-worker.js. From source (tests, tsx): the .ts file, which the inherited loader compiles.
-    const url = new URL(import.meta.url.endsWith('.ts') ? './audit-worker.ts' : './audit-worker.js', import.meta.url);
-    for (let i = 0; i < size; i++) {
-      const w = url.pathname.endsWith('.ts') ? sourceWorker(url, init) : new Worker(url, { workerData: init, resourceLimits: WORKER_LIMITS });
-      const index = i;
-      w.on('message', (reply: WorkerReply) => {
-        this.load[index]!--;
-        if (reply.error) this.failure ??= new Error(`an audit worker failed: ${reply.error}`);
-        this.pending.set(reply.batch, reply.results);
-        this.wake();
-      });
-      w.on('error', (e) => {
-        this.failure ??= e;
-        this.wake();
-      });
-      w.on('exit', (code) => {
-        if (code !== 0) this.failure ??= new Error(`an audit worker stopped (exit code ${code})`);
-        this.wake();
-      });
-      this.workers.push(w);
-      this.load.push(0);
-    }
+    this.url = new URL(import.meta.url.endsWith('.ts') ? './audit-worker.ts' : './audit-worker.js', import.meta.url);
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = this.url.pathname.endsWith('.ts') ? sourceWorker(this.url, this.init) : new Worker(this.url, { workerData: this.init, resourceLimits: workerLimits() });
+    const slot: Slot = { worker, inFlight: new Map() };
+    let recovered = false;
+    const recover = (why: string): void => {
+      if (recovered) return;
+      recovered = true;
+      const lost = [...slot.inFlight.entries()];
+      slot.inFlight.clear();
+      if (lost.length) this.onRecover(`an audit worker stopped (${why}); its ${lost.length} unfinished batch${lost.length === 1 ? '' : 'es'} ran in the main thread`);
+      try {
+        for (const [batch, items] of lost) this.pending.set(batch, this.fallback(items));
+        const i = this.slots.indexOf(slot);
+        if (i >= 0) this.slots[i] = this.spawn();
+      } catch (e) {
+        this.failure ??= e as Error;
+      }
+      this.wake();
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      const items = slot.inFlight.get(reply.batch);
+      slot.inFlight.delete(reply.batch);
+      // A batch the worker could not finish is redone here, not lost.
+      this.pending.set(reply.batch, reply.error && items ? this.fallback(items) : reply.results);
+      this.wake();
+    });
+    worker.on('error', (e) => {
+      if (!this.closing) recover((e as Error).message);
+    });
+    worker.on('exit', (code) => {
+      if (this.closing) return;
+      if (code !== 0 || slot.inFlight.size > 0) recover(`exit code ${code}`);
+    });
+    return slot;
   }
 
   private wake(): void {
@@ -60,11 +99,12 @@ export class AuditPool {
 
   /** Sends a batch to the least busy worker, waiting while every worker has `depth` batches queued. */
   async submit(items: WorkItem[]): Promise<void> {
-    await this.until(() => this.load.some((n) => n < this.depth));
-    let best = 0;
-    for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[best]!) best = i;
-    this.load[best]!++;
-    this.workers[best]!.postMessage({ batch: this.nextBatch++, items } satisfies WorkerRequest);
+    await this.until(() => this.slots.some((s) => s.inFlight.size < this.depth));
+    let best = this.slots[0]!;
+    for (const s of this.slots) if (s.inFlight.size < best.inFlight.size) best = s;
+    const batch = this.nextBatch++;
+    best.inFlight.set(batch, items);
+    best.worker.postMessage({ batch, items } satisfies WorkerRequest);
   }
 
   /** The results that are ready, in input order (the next batches in sequence). */
@@ -93,7 +133,10 @@ export class AuditPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.closing = true;
+    const slots = this.slots.splice(0);
+    for (const s of slots) s.inFlight.clear();
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 }
 
@@ -101,5 +144,5 @@ export class AuditPool {
 function sourceWorker(url: URL, init: WorkerInit): Worker {
   const api = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(code, { eval: true, workerData: init, resourceLimits: WORKER_LIMITS });
+  return new Worker(code, { eval: true, workerData: init, resourceLimits: workerLimits() });
 }

@@ -225,3 +225,19 @@ test('--from and --columns read a CSV with the team\'s own headers; a bad --colu
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /--from must be one of jsonl, csv, zendesk/);
 });
+
+test('a worker that runs out of memory loses nothing: its batch is redone in the main thread, in order', async () => {
+  let big = '';
+  while (big.length < 3 * 1024 * 1024) big += 'Checking the mail server queue now, one moment while it drains. ';
+  const lines = [
+    JSON.stringify({ id: 'before', messages: [{ role: 'customer', text: 'Mail is stuck.' }, { role: 'agent', text: 'Let me check.' }] }),
+    JSON.stringify({ id: 'huge', messages: [{ role: 'customer', text: 'Mail is stuck.' }, { role: 'agent', text: big }] }),
+    JSON.stringify({ id: 'after', messages: [{ role: 'customer', text: 'Thanks!' }] }),
+  ];
+  const dir = workspace({ 'in.jsonl': `${lines.join('\n')}\n` });
+  // A tiny heap makes the worker fail on the huge message.
+  const r = await runCli(['audit', 'in.jsonl', '--workers', '2'], { cwd: dir, env: { RAPPORT_WORKER_HEAP_MB: '8' } });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id), ['before', 'huge', 'after']);
+  assert.match(r.stderr, /an audit worker stopped .* ran in the main thread/);
+});

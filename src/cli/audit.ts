@@ -17,9 +17,9 @@ import { auditCsvHeader, auditCsvRow } from '../formats/audit-csv.js';
 import type { AuditRecord } from '../formats/records.js';
 import { AuditAggregator, renderHtmlReport } from '../report/index.js';
 import { readLines } from '../formats/import/lines.js';
-import { auditOne, type AuditedConversation } from './audit-core.js';
+import { auditItem, auditOne } from './audit-core.js';
 import { AuditPool } from './audit-pool.js';
-import type { WorkItem, WorkResult } from './audit-worker.js';
+import type { WorkItem, WorkResult } from './audit-core.js';
 import { reachesFailOn, type FailOn } from './check.js';
 import { displayPath } from './config.js';
 import { UsageError, stdin, type Output } from './io.js';
@@ -108,7 +108,13 @@ export async function runAudit(engine: () => Engine, opts: AuditOptions, out: Ou
     progress.update(state);
   };
 
-  const pool = workers > 1 ? new AuditPool(workers, { config: opts.config ?? {}, ...(opts.now ? { now: opts.now } : {}) }) : undefined;
+  const pool = workers > 1
+    ? new AuditPool(
+      workers, { config: opts.config ?? {}, ...(opts.now ? { now: opts.now } : {}) },
+      (items) => items.map((item) => auditItem(engine(), item, opts.now)),
+      (why) => out.err(`rapport: ${why}`),
+    )
+    : undefined;
   /** Where each submitted conversation came from, in order, for messages about it. */
   const origins: string[] = [];
   let originHead = 0;

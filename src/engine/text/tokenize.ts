@@ -58,6 +58,15 @@ export interface TokenizeOptions {
   opaque?: Array<{ start: number; end: number; kind: OpaqueKind }>;
 }
 
+/**
+ * Every token has every field from the start, in the same order: one object
+ * shape, so the rules' many reads of `norm`, `kind` and `quoted` stay fast
+ * (tokens of several shapes make those reads slow everywhere).
+ */
+export function makeToken(start: number, end: number, text: string, norm: string, kind: TokenKind, opaque?: OpaqueKind): Token {
+  return { start, end, text, norm, kind, opaque, quoted: undefined, caps: undefined };
+}
+
 /** Tokenizes text[start, end). Spaces are not returned. */
 export function tokenize(text: string, start = 0, end = text.length, options: TokenizeOptions = {}): Token[] {
   work.steps += end - start;
@@ -70,7 +79,7 @@ export function tokenize(text: string, start = 0, end = text.length, options: To
     const op = opaque[oi];
     if (op && op.start <= i) {
       const e = Math.min(op.end, end);
-      tokens.push({ start: i, end: e, text: text.slice(i, e), norm: `<${op.kind}>`, kind: 'opaque', opaque: op.kind });
+      tokens.push(makeToken(i, e, text.slice(i, e), `<${op.kind}>`, 'opaque', op.kind));
       i = e;
       continue;
     }
@@ -105,7 +114,7 @@ export function tokenize(text: string, start = 0, end = text.length, options: To
       const raw = text.slice(i, j);
       const lower = raw.toLowerCase().replace(/\u2019/g, "'");
       const norm = CONTRACTION_TYPOS[lower] ?? lower;
-      const tok: Token = { start: i, end: j, text: raw, norm, kind: letters ? 'word' : 'num' };
+      const tok = makeToken(i, j, raw, norm, letters ? 'word' : 'num');
       if (letters && raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase()) tok.caps = true;
       tokens.push(tok);
       i = j;
@@ -113,7 +122,7 @@ export function tokenize(text: string, start = 0, end = text.length, options: To
     }
     const emoticon = matchEmoticon(text, i, limit);
     if (emoticon) {
-      tokens.push({ start: i, end: i + emoticon, text: text.slice(i, i + emoticon), norm: text.slice(i, i + emoticon).toLowerCase(), kind: 'emoji' });
+      tokens.push(makeToken(i, i + emoticon, text.slice(i, i + emoticon), text.slice(i, i + emoticon).toLowerCase(), 'emoji'));
       i += emoticon;
       continue;
     }
@@ -127,7 +136,7 @@ export function tokenize(text: string, start = 0, end = text.length, options: To
         else if (text.charCodeAt(j - 1) === 0x200d && isEmojiCodePoint(n)) j += n > 0xffff ? 2 : 1;
         else break;
       }
-      tokens.push({ start: i, end: j, text: text.slice(i, j), norm: text.slice(i, j), kind: 'emoji' });
+      tokens.push(makeToken(i, j, text.slice(i, j), text.slice(i, j), 'emoji'));
       i = j;
       continue;
     }
@@ -139,7 +148,7 @@ export function tokenize(text: string, start = 0, end = text.length, options: To
       while (j < limit && text.charCodeAt(j) === c && c !== 34) j++;
     }
     const raw = text.slice(i, j);
-    tokens.push({ start: i, end: j, text: raw, norm: raw === '\u2026' ? '...' : raw, kind: 'punct' });
+    tokens.push(makeToken(i, j, raw, raw === '\u2026' ? '...' : raw, 'punct'));
     i = j;
   }
   return tokens;
