@@ -1,6 +1,9 @@
 // Every phrase of every list, compiled into one token trie. One pass over a
 // message's tokens finds all phrases of all lists at once: the cost per message
 // depends on its length and the depth of the trie, not on the number of phrases.
+// Before matching, the trie is minimised into a graph (identical subtrees are
+// shared: alternatives multiply prefixes, but their endings are the same), which
+// keeps it small enough to stay in the processor's cache.
 
 import type { Doc } from '../text/doc.js';
 import type { Token } from '../text/tokenize.js';
@@ -31,14 +34,21 @@ interface TrieNode {
   out: PhraseRef[] | undefined;
   /** Built once before matching: every word to every node it leads to (literal and set edges). */
   index: Map<string, TrieNode[]> | undefined;
+  /** The last matching step that reached this node (to keep each state once per step). */
+  seen: number;
 }
 
 /** Every node has every field from the start: one object shape keeps the matching loop's reads fast. */
-const newNode = (): TrieNode => ({ next: new Map(), any: undefined, sets: undefined, out: undefined, index: undefined });
+const newNode = (): TrieNode => ({ next: new Map(), any: undefined, sets: undefined, out: undefined, index: undefined, seen: 0 });
 
 export class PhraseMatcher {
   private root: TrieNode = newNode();
   private maxDepth = 0;
+  /** The minimised graph matching runs on; rebuilt after an `add`. */
+  private compiled: TrieNode | undefined;
+  private step = 0;
+  /** Nodes in the trie as built and in the minimised graph (for the benchmark and tests). */
+  readonly size = { trie: 1, graph: 0 };
 
   private frozen = false;
 
@@ -50,20 +60,30 @@ export class PhraseMatcher {
   private addSequence(seq: Sequence, ref: PhraseRef): void {
     let node = this.root;
     for (const item of seq) {
-      if ('any' in item) node = node.any ??= newNode();
-      else if ('set' in item) {
+      if ('any' in item) {
+        if (!node.any) this.size.trie++;
+        node = node.any ??= newNode();
+      } else if ('set' in item) {
         const key = item.set.join('|');
         node.sets ??= [];
         let edge = node.sets.find((e) => e.key === key);
-        if (!edge) node.sets.push((edge = { key, words: new Set(item.set), node: newNode() }));
+        if (!edge) {
+          node.sets.push((edge = { key, words: new Set(item.set), node: newNode() }));
+          this.size.trie++;
+        }
         node = edge.node;
       } else {
         let child = node.next.get(item.lit);
-        if (!child) node.next.set(item.lit, (child = newNode()));
+        if (!child) {
+          node.next.set(item.lit, (child = newNode()));
+          this.size.trie++;
+        }
         node = child;
       }
     }
-    (node.out ??= []).push(ref);
+    // A pattern can expand to the same sequence twice ("a ** ** d"): one output is enough.
+    const out = (node.out ??= []);
+    if (!out.some((r) => r.list === ref.list && r.entry === ref.entry)) out.push(ref);
     this.maxDepth = Math.max(this.maxDepth, seq.length);
   }
 
@@ -74,9 +94,38 @@ export class PhraseMatcher {
     return out;
   }
 
-  /** Indexes every node's edges by word, so that matching does one lookup per active state. */
+  /**
+   * Minimises the trie (bottom-up, a node is replaced by an identical one already
+   * seen: same phrases ending there, same edges to the same nodes), then indexes
+   * every node's edges by word, so that matching does one lookup per active state.
+   */
   private freeze(): void {
-    const visit = (node: TrieNode): void => {
+    const canon = new Map<string, TrieNode>();
+    const ids = new Map<TrieNode, number>();
+    const built = new Map<TrieNode, TrieNode>();
+    const build = (node: TrieNode): TrieNode => {
+      const done = built.get(node);
+      if (done) return done;
+      const next = new Map<string, TrieNode>();
+      for (const [w, child] of node.next) next.set(w, build(child));
+      const sets = node.sets?.map((e) => ({ key: e.key, words: e.words, node: build(e.node) }));
+      const any = node.any ? build(node.any) : undefined;
+      const parts: string[] = [(node.out ?? []).map((r) => `${r.list}#${r.entry}`).join(',')];
+      for (const w of [...next.keys()].sort()) parts.push(`${w}>${ids.get(next.get(w)!)}`);
+      for (const e of [...(sets ?? [])].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) parts.push(`{${e.key}}>${ids.get(e.node)}`);
+      if (any) parts.push(`*>${ids.get(any)}`);
+      const sig = parts.join('\u0000');
+      let c = canon.get(sig);
+      if (!c) {
+        c = { next, any, sets, out: node.out, index: undefined, seen: 0 };
+        canon.set(sig, c);
+        ids.set(c, ids.size);
+      }
+      built.set(node, c);
+      return c;
+    };
+    this.compiled = build(this.root);
+    for (const node of canon.values()) {
       const index = new Map<string, TrieNode[]>();
       for (const [w, child] of node.next) index.set(w, [child]);
       for (const e of node.sets ?? []) {
@@ -88,18 +137,15 @@ export class PhraseMatcher {
         }
       }
       node.index = index;
-      for (const child of node.next.values()) visit(child);
-      for (const e of node.sets ?? []) visit(e.node);
-      if (node.any) visit(node.any);
-    };
-    visit(this.root);
+    }
+    this.size.graph = canon.size;
     this.frozen = true;
   }
 
   /** Matches in tokens[first, last). */
   matchRange(tokens: Token[], first: number, last: number, out: PhraseMatch[] = []): PhraseMatch[] {
     if (!this.frozen) this.freeze();
-    const rootIndex = this.root.index!;
+    const rootIndex = this.compiled!.index!;
     let states: TrieNode[] = [];
     let nextStates: TrieNode[] = [];
     for (let i = first; i < last; i++) {
@@ -114,10 +160,22 @@ export class PhraseMatcher {
         const tok = tokens[j]!;
         work.steps += states.length;
         nextStates.length = 0;
+        // Paths can meet in the graph: keep each node once per step.
+        const step = ++this.step;
         for (const st of states) {
           const children = st.index!.get(tok.norm);
-          if (children) for (const c of children) nextStates.push(c);
-          if (st.any && tok.kind !== 'punct') nextStates.push(st.any);
+          if (children) {
+            for (const c of children) {
+              if (c.seen === step) continue;
+              c.seen = step;
+              nextStates.push(c);
+            }
+          }
+          const any = st.any;
+          if (any && tok.kind !== 'punct' && any.seen !== step) {
+            any.seen = step;
+            nextStates.push(any);
+          }
         }
         this.emit(nextStates, tokens, i, j, out);
         const swap = states;
