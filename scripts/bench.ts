@@ -169,6 +169,31 @@ function table(rows: string[][]): string {
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
+// ------------------------------------------------------------ output
+
+/** Everything printed, for docs/PERFORMANCE.md. */
+const printed: string[] = [];
+function say(line = ''): void {
+  console.log(line);
+  printed.push(line);
+}
+
+/** docs/PERFORMANCE.md: the figures exactly as this run printed them. */
+function writePerformance(args: string[]): void {
+  const file = fileURLToPath(new URL('../docs/PERFORMANCE.md', import.meta.url));
+  const text = [
+    '# Performance',
+    '',
+    `Written by \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 10)}, on this machine (${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node.js ${process.version}). The figures are what the command printed; nothing here is written by hand.`,
+    '',
+    '```text',
+    ...printed,
+    '```',
+    '',
+  ].join('\n');
+  writeFileSync(file, text);
+}
+
 // ------------------------------------------------------------ the archive audit
 
 const CHANNELS = ['chat', 'chat', 'email', 'ticket', 'sms'] as const;
@@ -228,7 +253,7 @@ function auditRun(archive: string, workers: number): { ms: number; rssMb: number
 
 async function archiveBench(total: number, customerText: () => string, r: () => number): Promise<void> {
   if (!existsSync(fileURLToPath(new URL('../dist/cli/main.js', import.meta.url)))) {
-    console.log('\n(archive audit skipped: the CLI is not built; run `npm run build` first)');
+    say('\n(archive audit skipped: the CLI is not built; run `npm run build` first)');
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
@@ -237,13 +262,13 @@ async function archiveBench(total: number, customerText: () => string, r: () => 
     const t0 = performance.now();
     const a = await writeArchive(archive, total, customerText, r);
     const genMs = performance.now() - t0;
-    console.log(`\nrapport audit on a generated archive: ${a.conversations} conversations, ${a.messages} messages, ${(a.bytes / 1e6).toFixed(0)} MB of JSON Lines (written in ${fmt(genMs / 1000, 1)} s); ${availableParallelism()} cores`);
+    say(`\nrapport audit on a generated archive: ${a.conversations} conversations, ${a.messages} messages, ${(a.bytes / 1e6).toFixed(0)} MB of JSON Lines (written in ${fmt(genMs / 1000, 1)} s); ${availableParallelism()} cores`);
     const rows: string[][] = [['workers', 'wall time (s)', 'messages/s', 'peak RSS (MB)', 'lines out', 'exit']];
     for (const w of [1, 2]) {
       const run = auditRun(archive, w);
       rows.push([String(w), fmt(run.ms / 1000, 1), fmt(a.messages / (run.ms / 1000), 0), fmt(run.rssMb, 0), String(run.lines), run.ok ? 'ok' : 'FAILED']);
     }
-    console.log(table(rows));
+    say(table(rows));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -310,9 +335,9 @@ function main(): { customerText: () => string; r: () => number } {
   builds.sort((a, b) => a - b);
   const peakAfterBuildsMb = process.resourceUsage().maxRSS / 1024;
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Rapport engine benchmark — node ${process.version}, one core (${cpu}), ${engine.rules.length} rules, ${engine.lists.size} phrase lists`);
-  console.log(`corpus: ${conversations.length} conversations, ${messages} messages (${(chars / 1e6).toFixed(2)} MB); customer text: ${real.length ? `${twcs.length} twcs tweets + ${irc.length} #ubuntu lines` : 'templates (shared/data not found)'}\n`);
-  console.log(table([
+  say(`Rapport engine benchmark — node ${process.version}, one core (${cpu}), ${engine.rules.length} rules, ${engine.lists.size} phrase lists`);
+  say(`corpus: ${conversations.length} conversations, ${messages} messages (${(chars / 1e6).toFixed(2)} MB); customer text: ${real.length ? `${twcs.length} twcs tweets + ${irc.length} #ubuntu lines` : 'templates (shared/data not found)'}\n`);
+  say(table([
     ['measure', 'value'],
     ['throughput (messages/s)', fmt(messages / (corpusMs / 1000), 0)],
     ['throughput (conversations/s)', fmt(conversations.length / (corpusMs / 1000), 0)],
@@ -323,8 +348,8 @@ function main(): { customerText: () => string; r: () => number } {
     ['peak RSS, one engine + all runs (MB)', fmt(peakRssMb, 1)],
     ['peak RSS after 10 more constructions (MB)', fmt(peakAfterBuildsMb, 1)],
   ]));
-  console.log('');
-  console.log(table(latency));
+  say('');
+  say(table(latency));
   return { customerText, r };
 }
 
@@ -336,4 +361,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const total = i >= 0 ? Number(args[i + 1]) : 1_000_000;
     await archiveBench(Number.isFinite(total) && total > 0 ? total : 1_000_000, customerText, r);
   }
+  writePerformance(args);
 }
