@@ -39,15 +39,16 @@ export class Progress {
 
 export function formatProgress(s: ProgressState, secs: number): string {
   const rate = secs > 0 ? s.messages / secs : 0;
-  const parts = [`rapport audit: ${fmt(s.conversations)} conversations`, `${fmt(s.messages)} messages`, `${fmt(Math.round(rate))} msg/s`];
+  const parts = [`${fmt(s.conversations)} conversations`, `${fmt(s.messages)} messages`, `${fmt(Math.round(rate))} msg/s`];
+  let bar = '';
   if (s.totalBytes > 0) {
     const frac = Math.min(1, s.bytes / s.totalBytes);
     const width = 20;
     const filled = Math.round(frac * width);
-    parts.unshift(`[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(frac * 100)}%`);
+    bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(frac * 100)}% · `;
     if (frac > 0.01 && secs > 1) parts.push(`ETA ${duration((secs / frac) * (1 - frac))}`);
   }
-  return parts.join(' · ');
+  return `rapport audit: ${bar}${parts.join(' · ')}`;
 }
 
 function fmt(n: number): string {
