@@ -32,8 +32,8 @@ interface TrieNode {
   sets: Array<{ key: string; words: Set<string>; node: TrieNode }> | undefined;
   /** Phrases ending here. */
   out: PhraseRef[] | undefined;
-  /** Built once before matching: every word to every node it leads to (literal and set edges). */
-  index: Map<string, TrieNode[]> | undefined;
+  /** Built once before matching: every word (by its number in the vocabulary) to every node it leads to. */
+  index: Map<number, TrieNode[]> | undefined;
   /** The last matching step that reached this node (to keep each state once per step). */
   seen: number;
 }
@@ -47,6 +47,10 @@ export class PhraseMatcher {
   /** The minimised graph matching runs on; rebuilt after an `add`. */
   private compiled: TrieNode | undefined;
   private step = 0;
+  /** Every word of every pattern, numbered: a token is looked up once, then states follow numbers. */
+  private vocab = new Map<string, number>();
+  /** The word numbers of the tokens being matched (reused between calls; -1: a word no pattern has). */
+  private ids = new Int32Array(256);
   /** Nodes in the trie as built and in the minimised graph (for the benchmark and tests). */
   readonly size = { trie: 1, graph: 0 };
 
@@ -125,19 +129,27 @@ export class PhraseMatcher {
       return c;
     };
     this.compiled = build(this.root);
+    const vocab = new Map<string, number>();
+    const idOf = (w: string): number => {
+      let id = vocab.get(w);
+      if (id === undefined) vocab.set(w, (id = vocab.size));
+      return id;
+    };
     for (const node of canon.values()) {
-      const index = new Map<string, TrieNode[]>();
-      for (const [w, child] of node.next) index.set(w, [child]);
+      const index = new Map<number, TrieNode[]>();
+      for (const [w, child] of node.next) index.set(idOf(w), [child]);
       for (const e of node.sets ?? []) {
         for (const w of e.words) {
-          const arr = index.get(w);
+          const id = idOf(w);
+          const arr = index.get(id);
           if (arr) {
             if (!arr.includes(e.node)) arr.push(e.node);
-          } else index.set(w, [e.node]);
+          } else index.set(id, [e.node]);
         }
       }
       node.index = index;
     }
+    this.vocab = vocab;
     this.size.graph = canon.size;
     this.frozen = true;
   }
@@ -148,9 +160,14 @@ export class PhraseMatcher {
     const rootIndex = this.compiled!.index!;
     let states: TrieNode[] = [];
     let nextStates: TrieNode[] = [];
+    // One vocabulary lookup per token; from then on, states follow word numbers.
+    if (this.ids.length < last - first) this.ids = new Int32Array(Math.max(last - first, this.ids.length * 2));
+    const ids = this.ids;
+    const vocab = this.vocab;
+    for (let k = first; k < last; k++) ids[k - first] = vocab.get(tokens[k]!.norm) ?? -1;
     for (let i = first; i < last; i++) {
       // Most tokens start no phrase: one lookup decides.
-      const starts = rootIndex.get(tokens[i]!.norm);
+      const starts = rootIndex.get(ids[i - first]!);
       if (!starts) continue;
       states.length = 0;
       for (const st of starts) states.push(st);
@@ -162,8 +179,9 @@ export class PhraseMatcher {
         nextStates.length = 0;
         // Paths can meet in the graph: keep each node once per step.
         const step = ++this.step;
+        const id = ids[j - first]!;
         for (const st of states) {
-          const children = st.index!.get(tok.norm);
+          const children = id < 0 ? undefined : st.index!.get(id);
           if (children) {
             for (const c of children) {
               if (c.seen === step) continue;
