@@ -82,7 +82,7 @@ export function parseConfig(
     const t = v.thresholds as Record<string, unknown>;
     config.thresholds = {};
     for (const [k, n] of Object.entries(t ?? {})) {
-      if (!(k in DEFAULT_THRESHOLDS)) err(['thresholds', k], `unknown threshold "${k}" (known: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')})`);
+      if (!Object.hasOwn(DEFAULT_THRESHOLDS, k)) err(['thresholds', k], `unknown threshold "${k}" (known: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')})`);
       else if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) err(['thresholds', k], `threshold "${k}" must be a non-negative number`);
       else (config.thresholds as Record<string, number>)[k] = n;
     }

@@ -33,6 +33,19 @@ test('random text never breaks the engine and offsets stay valid', () => {
   fc.assert(fc.property(fc.array(chunk, { maxLength: 30 }).map((a) => a.join('')), (text) => checkInvariants(text)), { numRuns: 300, seed: 42 });
 });
 
+test('words that name JavaScript object internals are just words ("constructor", "__proto__", "toString")', () => {
+  const words = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'prototype', 'isPrototypeOf', '__defineGetter__'];
+  const text = `The ${words.join(' and the ')} are broken since Monday, order 123. I'll call you back within the hour about the constructor.`;
+  const r = engine.analyze({ channel: 'chat', messages: [
+    { role: 'customer', text, at: '2026-03-02T10:00:00Z' },
+    { role: 'agent', text, at: '2026-03-02T10:01:00Z' },
+    { role: 'customer', text: 'constructor', at: '2026-03-02T12:00:00Z' },
+  ] });
+  assert.deepEqual(r.diagnostics, []);
+  for (const f of r.findings) assert.equal(typeof f.suggestion === 'string' && /function|\[native code\]/.test(f.suggestion), false, f.suggestion ?? '');
+  checkInvariants(text);
+});
+
 test('empty, whitespace, binary and lone surrogate text is analysed without error', () => {
   for (const text of ['', '   \n\t  ', '\u0000'.repeat(1000), '\ud800abc\udc00', String.fromCharCode(...Array.from({ length: 256 }, (_, i) => i))]) checkInvariants(text);
 });

@@ -3,6 +3,7 @@
 
 import type { RuleContext } from '../rule.js';
 import type { Doc, Sentence } from '../text/doc.js';
+import { lookup } from '../lookup.js';
 
 /**
  * The customer's problem in their own words, turned to the second person, for
@@ -44,10 +45,10 @@ function problemOf(doc: Doc): string | null {
 
 const PROBLEM_WORDS = new Set(["won't", "can't", 'cannot', "doesn't", "isn't", 'not', 'broken', 'failed', 'fails', 'deleted', 'lost', 'missing', 'charged', 'crashed', 'crashes', 'stopped', 'error', 'down', 'slow', 'late', 'wrong', 'twice', 'locked', 'never']);
 
-const PERSON_SWAP: Record<string, string> = {
+const PERSON_SWAP: Readonly<Record<string, string>> = lookup({
   i: 'you', "i'm": "you're", "i've": "you've", "i'll": "you'll", "i'd": "you'd", me: 'you', my: 'your', mine: 'yours', myself: 'yourself',
   we: 'you', our: 'your', us: 'you', ours: 'yours',
-};
+});
 
 /** The sentence's text span, without a list marker. */
 export function sentenceSpan(doc: Doc, s: Sentence): { start: number; end: number } {

@@ -6,6 +6,7 @@
 import { segment, type Block } from './segment.js';
 import { work } from '../work.js';
 import { tokenize, type OpaqueKind, type Token } from './tokenize.js';
+import { lookup } from '../lookup.js';
 
 export interface Sentence {
   index: number;
@@ -236,7 +237,7 @@ function findOpaqueSpans(text: string, start: number, end: number): Array<Span &
   return out;
 }
 
-const OPEN_QUOTES: Record<string, string> = { '"': '"', '\u201c': '\u201d', '\u2018': '\u2019', "'": "'", '\u00ab': '\u00bb' };
+const OPEN_QUOTES: Readonly<Record<string, string>> = lookup({ '"': '"', '\u201c': '\u201d', '\u2018': '\u2019', "'": "'", '\u00ab': '\u00bb' });
 const MAX_QUOTE_TOKENS = 60;
 
 /** Marks tokens inside quotation marks (on one line) as quoted and returns the quoted spans. */

@@ -21,9 +21,10 @@ export interface Token {
 }
 
 import { work } from '../work.js';
+import { lookup } from '../lookup.js';
 
 // Contractions typed without the apostrophe, and only those that are not words themselves.
-const CONTRACTION_TYPOS: Record<string, string> = {
+const CONTRACTION_TYPOS: Readonly<Record<string, string>> = lookup({
   dont: "don't", cant: "can't", didnt: "didn't", doesnt: "doesn't", isnt: "isn't", wasnt: "wasn't",
   werent: "weren't", arent: "aren't", havent: "haven't", hasnt: "hasn't", hadnt: "hadn't",
   couldnt: "couldn't", shouldnt: "shouldn't", wouldnt: "wouldn't", wont: "won't", im: "i'm",
@@ -31,12 +32,13 @@ const CONTRACTION_TYPOS: Record<string, string> = {
   whats: "what's", theres: "there's", heres: "here's", lets: "let's", itll: "it'll",
   mustnt: "mustn't", neednt: "needn't", wouldve: "would've",
   shouldve: "should've", couldve: "could've", hows: "how's", whos: "who's",
-};
+});
 
 const isLetter = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
   (c >= 0x370 && c <= 0x1fff) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLowerStart = (c: number): boolean => c >= 97 && c <= 122;
 const isSpace = (c: number): boolean =>
   c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f;
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
@@ -112,10 +114,12 @@ export function tokenize(text: string, start = 0, end = text.length, options: To
       // Abbreviations with dots keep their final dot ("e.g.", "i.e.").
       if (j < limit && text.charCodeAt(j) === 46 && isAbbreviationDot(text, i, j)) j++;
       const raw = text.slice(i, j);
-      const lower = raw.toLowerCase().replace(/\u2019/g, "'");
+      let lower = raw.toLowerCase();
+      if (lower.includes('\u2019')) lower = lower.replace(/\u2019/g, "'");
       const norm = CONTRACTION_TYPOS[lower] ?? lower;
       const tok = makeToken(i, j, raw, norm, letters ? 'word' : 'num');
-      if (letters && raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase()) tok.caps = true;
+      // Capitals: only a word that starts with one can be all capitals (checked cheaply first).
+      if (letters && raw.length >= 2 && !isLowerStart(c) && raw === raw.toUpperCase() && raw !== lower) tok.caps = true;
       tokens.push(tok);
       i = j;
       continue;

@@ -6,6 +6,7 @@
 import { casual, type ParsedResult } from 'chrono-node/en';
 import type { BusinessCalendar } from './calendar.js';
 import { HOUR, MINUTE, type Duration } from './duration.js';
+import { lookup } from '../lookup.js';
 
 export interface TimeMention {
   /** Offsets into the text given. */
@@ -28,7 +29,7 @@ export interface DeadlineContext {
   vague: Duration;
 }
 
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, twenty: 20, thirty: 30 };
+const NUMBER_WORDS: Readonly<Record<string, number>> = lookup({ a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, twenty: 20, thirty: 30 });
 
 interface Custom {
   re: RegExp;

@@ -2,6 +2,8 @@
 // "1 business day", "4 working hours". Business durations count only the
 // calendar's working time; the others count the wall clock.
 
+import { lookup } from '../lookup.js';
+
 export interface Duration {
   ms: number;
   /** Counted in the business calendar's working time, not on the wall clock. */
@@ -11,13 +13,13 @@ export interface Duration {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 
-const UNITS: Record<string, number> = {
+const UNITS: Readonly<Record<string, number>> = lookup({
   s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000,
   m: MINUTE, min: MINUTE, mins: MINUTE, minute: MINUTE, minutes: MINUTE,
   h: HOUR, hr: HOUR, hrs: HOUR, hour: HOUR, hours: HOUR,
   d: 24 * HOUR, day: 24 * HOUR, days: 24 * HOUR,
   w: 7 * 24 * HOUR, week: 7 * 24 * HOUR, weeks: 7 * 24 * HOUR,
-};
+});
 
 /**
  * Parses "3m", "3 minutes", "1.5h", "1 business day", "2 working hours".

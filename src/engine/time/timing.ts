@@ -6,6 +6,7 @@ import type { Channel } from '../types.js';
 import { CHANNELS } from '../types.js';
 import { DEFAULT_CALENDAR, isValidZone, type CalendarConfig } from './calendar.js';
 import { HOUR, MINUTE, parseDuration, type Duration } from './duration.js';
+import { lookup } from '../lookup.js';
 
 export interface ChannelTiming {
   /** The customer waits longer than this with no agent message: radio silence. */
@@ -32,10 +33,10 @@ export interface TimingConfig {
   channels: Record<Channel, ChannelTiming>;
 }
 
-const WEEKDAYS: Record<string, number> = {
+const WEEKDAYS: Readonly<Record<string, number>> = lookup({
   mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3, thu: 4, thur: 4, thurs: 4, thursday: 4,
   fri: 5, friday: 5, sat: 6, saturday: 6, sun: 7, sunday: 7,
-};
+});
 
 type Err = (path: Array<string | number>, message: string) => void;
 

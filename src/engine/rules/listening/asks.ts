@@ -7,6 +7,7 @@ import type { Token } from '../../text/tokenize.js';
 import { PhraseMatcher } from '../../phrases/matcher.js';
 import { Doc, type Sentence } from '../../text/doc.js';
 import { customerFacts, DEVICE_WORDS, isIdLike, SCOPE_WORDS, scopeNouns, isOsKey, isValueLike, isYear, labelWord, productKey, STEP_OBJECTS, stepLabel, stepsInSentence, type Fact, type FactKind } from './facts.js';
+import { lookup } from '../../lookup.js';
 
 export interface RepeatedAsk {
   sentence: Sentence;
@@ -453,10 +454,10 @@ interface VerbPhrase { verb: string; words: string[]; fact: Fact }
 interface AgentAsk { verb: string; words: string[] }
 
 const SEND_VERBS = new Set(['sent', 'attached', 'pasted', 'shared', 'provided', 'included', 'forwarded', 'uploaded', 'emailed', 'gave', 'given', 'send', 'attach', 'paste', 'share', 'provide', 'include', 'forward', 'upload', 'email', 'give']);
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR: Readonly<Record<string, string>> = lookup({
   forgot: 'forget', forgotten: 'forget', ran: 'run', did: 'do', done: 'do', gave: 'send', given: 'send', sent: 'send', took: 'take', taken: 'take',
   rebuilt: 'rebuild', made: 'make', put: 'put', set: 'set', reset: 'reset', tried: 'try', went: 'go', gone: 'go', bought: 'buy', rang: 'ring', rung: 'ring',
-};
+});
 /** Verbs too general to say what was done. */
 const VAGUE = new Set(['forget', 'be', 'have', 'go', 'get', 'want', 'need', 'like', 'say', 'tell', 'ask', 'think', 'know', 'happen', 'seem', 'start', 'stop', 'work', 'use', 'see', 'notic', 'receiv', 'look', 'mean', 'mention', 'explain', 'wait', 'call', 'contact', 'expect', 'plan', 'hope', 'keep', 'let']);
 const PAST_SUBJECTS = new Set(['i', 'we', "i've", "we've", 'have', 'has', 'had', 'already', 'also', 'and', 'then', 'even', 'both', 'just', 'since', 'i’ve']);

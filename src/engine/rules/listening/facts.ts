@@ -10,6 +10,7 @@
 import type { Doc, Sentence } from '../../text/doc.js';
 import type { Token } from '../../text/tokenize.js';
 import { trimEndOf } from '../../text/trim.js';
+import { lookup } from '../../lookup.js';
 
 export type FactKind =
   | 'error' | 'screenshot' | 'os' | 'version' | 'browser' | 'device' | 'model' | 'app'
@@ -48,13 +49,13 @@ export interface Fact {
 // Word tables
 
 /** The noun before an identifier says what it identifies. */
-const ID_NOUNS: Record<string, FactKind> = {
+const ID_NOUNS: Readonly<Record<string, FactKind>> = lookup({
   order: 'order', orders: 'order', purchase: 'order', shipment: 'order', tracking: 'order',
   ticket: 'ticket', case: 'ticket', incident: 'ticket', request: 'ticket', ref: 'ticket', reference: 'ticket', confirmation: 'ticket', booking: 'ticket', claim: 'ticket', rma: 'ticket',
   invoice: 'invoice', bill: 'invoice', receipt: 'invoice', transaction: 'invoice', payment: 'invoice',
   account: 'account', customer: 'account', member: 'account', membership: 'account', subscription: 'account', policy: 'account', employee: 'account', licence: 'account', license: 'account', serial: 'account', nhs: 'account', patient: 'account', student: 'account', asset: 'account', tag: 'account', fault: 'ticket', job: 'ticket',
   error: 'error', code: 'error', errorcode: 'error', status: 'error', exception: 'error', 'error-code': 'error',
-};
+});
 /** Words that may sit between the noun and the identifier ("order number is #123"). */
 const ID_FILLERS = new Set(['number', 'no', 'no.', 'nr', 'num', '#', 'id', 'is', 'was', ':', 'my', 'the', 'our', 'of', 'reference', 'ref', 'code', 'it', "it's", '-', '(', 'number:', 'details', 'says', 'shows', 'showing', 'says:', 'a', 'an']);
 /** Prefixes that name an identifier by themselves: INC0012345, INV-2231, ORD-77. */
@@ -74,26 +75,26 @@ const SPEAKERS = new Set([
   'article', 'guide', 'forum', 'google', 'docs', 'documentation',
 ]);
 
-const OS_WORDS: Record<string, string> = {
+const OS_WORDS: Readonly<Record<string, string>> = lookup({
   windows: 'windows', win10: 'windows', win11: 'windows', win7: 'windows', macos: 'macos', osx: 'macos', 'mac': 'macos', macbook: 'macos', imac: 'macos',
   sonoma: 'macos', ventura: 'macos', monterey: 'macos', catalina: 'macos', sequoia: 'macos', mojave: 'macos', ios: 'ios', iphone: 'ios', ipad: 'ios', ipados: 'ios',
   android: 'android', linux: 'linux', ubuntu: 'linux', debian: 'linux', fedora: 'linux', mint: 'linux', chromebook: 'chromeos', chromeos: 'chromeos',
-};
+});
 
-const BROWSERS: Record<string, string> = {
+const BROWSERS: Readonly<Record<string, string>> = lookup({
   chrome: 'Chrome', firefox: 'Firefox', safari: 'Safari', edge: 'Edge', opera: 'Opera', brave: 'Brave', vivaldi: 'Vivaldi', ie: 'Internet Explorer', explorer: 'Internet Explorer',
-};
+});
 /** Browsers that are also ordinary words only count with a capital or a cue. */
 const GATED_BROWSERS = new Set(['edge', 'opera', 'brave', 'ie', 'explorer']);
 
-const DEVICE_WORDS: Record<string, string> = {
+const DEVICE_WORDS: Readonly<Record<string, string>> = lookup({
   laptop: 'laptop', laptops: 'laptop', notebook: 'laptop', macbook: 'laptop', chromebook: 'laptop', thinkpad: 'laptop', ultrabook: 'laptop',
   desktop: 'desktop', imac: 'desktop', tower: 'desktop', workstation: 'desktop',
   computer: 'computer', pc: 'computer', mac: 'computer',
   phone: 'phone', iphone: 'phone', smartphone: 'phone', mobile: 'phone', cellphone: 'phone', cell: 'phone', android: 'phone', pixel: 'phone', galaxy: 'phone',
   tablet: 'tablet', ipad: 'tablet', surface: 'tablet',
   printer: 'printer', scanner: 'printer',
-};
+});
 
 const BRANDS = new Set([
   'hp', 'dell', 'lenovo', 'canon', 'epson', 'brother', 'asus', 'acer', 'samsung', 'apple', 'microsoft', 'logitech', 'netgear', 'linksys', 'tp-link', 'xerox', 'kyocera', 'ricoh',
@@ -105,11 +106,11 @@ const MODEL_WORDS = new Set([
   'laserjet', 'officejet', 'deskjet', 'pixma', 'ecotank', 'workforce', 'imageclass', 'galaxy', 'pixel', 'chromebook', 'zenbook', 'vivobook', 'aspire', 'yoga',
 ]);
 
-const APPS: Record<string, string> = {
+const APPS: Readonly<Record<string, string>> = lookup({
   outlook: 'Outlook', teams: 'Teams', zoom: 'Zoom', excel: 'Excel', powerpoint: 'PowerPoint', onedrive: 'OneDrive', sharepoint: 'SharePoint', slack: 'Slack', gmail: 'Gmail',
   dropbox: 'Dropbox', quickbooks: 'QuickBooks', salesforce: 'Salesforce', webex: 'Webex', skype: 'Skype', acrobat: 'Acrobat', thunderbird: 'Thunderbird', whatsapp: 'WhatsApp',
   word: 'Word', photoshop: 'Photoshop', spotify: 'Spotify', itunes: 'iTunes', netflix: 'Netflix', xero: 'Xero', jira: 'Jira', confluence: 'Confluence', okta: 'Okta', authenticator: 'Authenticator',
-};
+});
 const GATED_APPS = new Set(['word', 'teams', 'zoom', 'slack']);
 
 /** Words that make the next word more likely a product name: "on Windows", "using Edge". */
@@ -132,7 +133,7 @@ const SPAM_NOUNS = new Set(['spam', 'junk', 'quarantine', 'promotions']);
 const DRIVER_NOUNS = new Set(['driver', 'drivers', 'firmware', 'updates', 'update', 'app', 'windows', 'software', 'version', 'os', 'browser', 'ios', 'android', 'macos', 'it', 'everything']);
 const DEVICE_NOUNS = new Set(['computer', 'pc', 'laptop', 'desktop', 'machine', 'device', 'phone', 'tablet', 'mac', 'browser', 'network', 'wifi', 'wi-fi']);
 
-const STEP_VERBS: Record<string, StepVerb> = {
+const STEP_VERBS: Readonly<Record<string, StepVerb>> = lookup({
   restarted: { step: 'restart', past: true }, rebooted: { step: 'restart', past: true }, 'power-cycled': { step: 'restart', past: true }, 're-started': { step: 'restart', past: true },
   restart: { step: 'restart', past: false }, reboot: { step: 'restart', past: false }, restarting: { step: 'restart', past: false }, rebooting: { step: 'restart', past: false },
   cleared: { step: 'clear-cache', past: true, needs: CACHE_NOUNS }, deleted: { step: 'clear-cache', past: true, needs: CACHE_NOUNS }, emptied: { step: 'clear-cache', past: true, needs: CACHE_NOUNS },
@@ -147,7 +148,7 @@ const STEP_VERBS: Record<string, StepVerb> = {
   unplug: { step: 'unplug', past: false }, unplugging: { step: 'unplug', past: false }, reseat: { step: 'unplug', past: false }, reseating: { step: 'unplug', past: false },
   checked: { step: 'check-spam', past: true, needs: SPAM_NOUNS }, looked: { step: 'check-spam', past: true, needs: SPAM_NOUNS }, searched: { step: 'check-spam', past: true, needs: SPAM_NOUNS },
   check: { step: 'check-spam', past: false, needs: SPAM_NOUNS }, checking: { step: 'check-spam', past: false, needs: SPAM_NOUNS }, look: { step: 'check-spam', past: false, needs: SPAM_NOUNS },
-};
+});
 /** "logged out and back in", "signed out and in again" */
 const LOG_VERBS_PAST = new Set(['logged', 'signed']);
 const LOG_VERBS = new Set(['log', 'sign', 'logging', 'signing']);
@@ -159,7 +160,7 @@ const TRY_PAST = new Set(['tried', 'used', 'tested', 'done', 'did']);
 const TRY_BASE = new Set(['try', 'use', 'trying', 'using', 'test']);
 
 /** What a step was done to, from the noun after the verb. */
-const STEP_OBJECTS: Record<string, string> = {
+const STEP_OBJECTS: Readonly<Record<string, string>> = lookup({
   router: 'network', modem: 'network', wifi: 'network', 'wi-fi': 'network', hub: 'network', internet: 'network', network: 'network', ont: 'network', box: 'network', access: 'network',
   computer: 'computer', laptop: 'computer', pc: 'computer', desktop: 'computer', machine: 'computer', mac: 'computer', macbook: 'computer', system: 'computer', workstation: 'computer',
   phone: 'phone', iphone: 'phone', mobile: 'phone', tablet: 'phone', ipad: 'phone', device: 'device',
@@ -167,13 +168,13 @@ const STEP_OBJECTS: Record<string, string> = {
   app: 'app', application: 'app', program: 'app', software: 'app', outlook: 'app', teams: 'app', zoom: 'app', browser: 'app', chrome: 'app', firefox: 'app', safari: 'app', edge: 'app', excel: 'app', word: 'app', client: 'app',
   monitor: 'monitor', screen: 'monitor', dock: 'dock', docking: 'dock', headset: 'headset',
   windows: 'computer', macos: 'computer', ios: 'phone', android: 'phone', driver: 'driver', drivers: 'driver', firmware: 'firmware',
-};
+});
 
-const STEP_LABELS: Record<string, string> = {
+const STEP_LABELS: Readonly<Record<string, string>> = lookup({
   restart: 'restarted', 'clear-cache': 'cleared the cache', reinstall: 'reinstalled', update: 'updated', 'reset-password': 'reset the password',
   unplug: 'unplugged and reconnected it', 'check-spam': 'checked the spam folder', 'log-out-in': 'signed out and back in', 'other-browser': 'tried another browser',
   'other-device': 'tried another device',
-};
+});
 
 export function stepLabel(step: string): string {
   return STEP_LABELS[step] ?? step;
@@ -536,9 +537,9 @@ const LABEL_STOP = new Set([
   'gb', 'mb', 'kb', 'tb', 'ms', 'kbps', 'mbps', 'percent', 'x', 'v', 'version', 'build', 'release', 'error', 'errors', 'message', 'status', 'code', 'exception', 'because', 'if',
 ]);
 /** A named value is one of these kinds when its noun says so. */
-const LABEL_KINDS: Record<string, FactKind> = {
+const LABEL_KINDS: Readonly<Record<string, FactKind>> = lookup({
   model: 'model', room: 'room', username: 'username', login: 'username', domain: 'domain', website: 'domain', site: 'domain', url: 'domain',
-};
+});
 const DETERMINERS = new Set(['my', 'our', 'the', 'his', 'her', 'their']);
 const CURRENCY_SIGNS = new Set(['$', '£', '€', '¥', '₹']);
 const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'pounds', 'pound', 'euros', 'euro', 'quid', 'bucks', 'usd', 'gbp', 'eur', 'aud', 'cad', 'nzd', 'chf']);
@@ -795,11 +796,11 @@ const REJOIN = new Set(['rejoin', 'rejoining', 're-join', 're-add', 're-pair', '
 const NETWORK_NOUNS = new Set(['network', 'networks', 'wifi', 'wi-fi', 'connection', 'ssid', 'hotspot', 'device', 'devices', 'bluetooth', 'pairing', 'headphones', 'earbuds', 'speaker']);
 /** "forget your password", "forget about it": not forgetting a network. */
 const NOT_FORGOTTEN = new Set(['password', 'passwords', 'about', 'to', 'pin', 'passcode', 'login', 'details', 'username', 'code']);
-const OTHER_CLASSES: Record<string, string> = {
+const OTHER_CLASSES: Readonly<Record<string, string>> = lookup({
   cable: 'cable', cables: 'cable', lead: 'cable', cord: 'cable', wire: 'cable', charger: 'charger', adapter: 'charger', adaptor: 'charger', plug: 'charger',
   port: 'port', socket: 'port', outlet: 'port', usb: 'port', network: 'network', wifi: 'network', 'wi-fi': 'network', account: 'account', user: 'account', profile: 'account',
   file: 'file', document: 'file', card: 'card', battery: 'battery', batteries: 'battery', printer: 'printer', monitor: 'monitor', screen: 'monitor',
-};
+});
 
 function hasBefore(tokens: Token[], first: number, k: number, words: ReadonlySet<string>): boolean {
   for (let j = Math.max(first, k - 3); j < k; j++) if (words.has(tokens[j]!.norm)) return true;

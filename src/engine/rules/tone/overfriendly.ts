@@ -2,6 +2,7 @@ import type { Rule } from '../../rule.js';
 import type { Token } from '../../text/tokenize.js';
 import { customerUpset, own } from './shared.js';
 import { tightenPunctuation } from '../../text/trim.js';
+import { lookup } from '../../lookup.js';
 
 // Gushing: stacked exclamation marks, several emoji, "OMG", stretched words
 // ("sooo"), piled-up enthusiasm — especially right after the customer showed
@@ -13,7 +14,7 @@ import { tightenPunctuation } from '../../text/trim.js';
 const SAD = new Set([':(', ':-(', ':/', ':-/', 'T_T', '\u{1F622}', '\u{1F61E}', '\u{1F614}', '\u{1F615}', '\u{1F641}', '\u2639\uFE0F', '\u{1F625}', '\u{1F613}']);
 const NOT_STRETCHED = new Set(['www', 'zzz', 'zzzz', 'hmm', 'hmmm', 'hmmmm', 'mmm', 'mmmm', 'shh', 'shhh', 'brrr', 'grrr', 'argh', 'arrgh', 'aaa', 'xxx']);
 /** Collapsing "sooo" to one letter is right except for words that need a double letter. */
-const DOUBLE_BACK: Record<string, string> = { col: 'cool', god: 'good', to: 'too', son: 'soon', se: 'see', al: 'all', fel: 'feel', wel: 'well', gret: 'great', lok: 'look', nic: 'nice', thx: 'thx', yes: 'yes', wo: 'woo' };
+const DOUBLE_BACK: Readonly<Record<string, string>> = lookup({ col: 'cool', god: 'good', to: 'too', son: 'soon', se: 'see', al: 'all', fel: 'feel', wel: 'well', gret: 'great', lok: 'look', nic: 'nice', thx: 'thx', yes: 'yes', wo: 'woo' });
 
 function stretched(t: Token): boolean {
   if (t.kind !== 'word' || t.caps || t.text.length < 4) return false;
