@@ -94,3 +94,11 @@ test('lists: id, kind, category and count, with the team lists', async () => {
   const pretty = await runCli(['lists'], { cwd: dir });
   assert.match(pretty.stdout, /^test\.door\s+existence\s+open-door\s+1/m);
 });
+
+test('names of JavaScript object internals are unknown commands and formats, not crashes', async () => {
+  for (const argv of [['constructor'], ['toString', '--help'], ['help', '__proto__'], ['audit', '--from', 'toString', 'x.jsonl'], ['audit', '--format', 'constructor', 'x.jsonl']]) {
+    const r = await runCli(argv);
+    assert.equal(r.code, 2, `${argv.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /unknown command|must be one of/);
+  }
+});

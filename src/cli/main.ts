@@ -10,6 +10,7 @@ import { FAIL_ON, runCheck, type FailOn } from './check.js';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { runExplain, runLists, runRules } from './info.js';
 import { Output, UsageError } from './io.js';
+import { lookup } from '../engine/lookup.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -24,7 +25,7 @@ interface Command {
 const CONFIG_HELP = `  --config FILE        team config (default: the nearest rapport.config.json|yaml|yml
                        or .rapportrc.json in this folder or above)`;
 
-const COMMANDS: Record<string, Command> = {
+const COMMANDS: Readonly<Record<string, Command>> = lookup<Command>({
   check: {
     summary: 'lint draft replies or a library of canned responses',
     usage: 'rapport check [options] [FILE|DIR|-]...',
@@ -204,7 +205,7 @@ ${CONFIG_HELP}
       return runLists(loaded.engine, format, out);
     },
   },
-};
+});
 
 function topHelp(): string {
   const w = Math.max(...Object.keys(COMMANDS).map((k) => k.length));

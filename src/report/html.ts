@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { OUTCOMES, PROMISE_STATES, SKILLS } from '../engine/types.js';
 import type { AgentSummary, AuditSummary, GroupSummary, PromiseItem, ScoreMeans, WeekPoint } from './aggregate.js';
 import { moodLabel, outcomeLabel, problemTitle, PROMISE_STATE_LABELS } from './labels.js';
+import { lookup } from '../engine/lookup.js';
 
 export interface ReportMeta {
   title?: string;
@@ -32,9 +33,9 @@ const esc = escapeHtml;
 // ---------------------------------------------------------------------------
 // Formatting
 
-const SKILL_TITLES: Record<string, string> = {
+const SKILL_TITLES: Readonly<Record<string, string>> = lookup({
   empathy: 'Empathy', tone: 'Tone', acknowledgment: 'Acknowledgment', trust: 'Trust', clarity: 'Clarity', listening: 'Listening', overall: 'Overall',
-};
+});
 
 function num(n: number): string {
   return n.toLocaleString('en-US');

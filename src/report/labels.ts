@@ -2,9 +2,10 @@
 // aggregator (reasons in words) and the HTML report (headings, tables).
 
 import type { Mood, Outcome, PromiseState } from '../engine/types.js';
+import { lookup } from '../engine/lookup.js';
 
 /** Problem categories in plain words (lower case, to sit inside a sentence). */
-const PROBLEM_LABELS: Record<string, string> = {
+const PROBLEM_LABELS: Readonly<Record<string, string>> = lookup({
   blunt: 'blunt wording',
   jargon: 'unexplained jargon',
   condescending: 'condescending tone',
@@ -24,7 +25,7 @@ const PROBLEM_LABELS: Record<string, string> = {
   'broken-promise': 'broken promise',
   'repeated-question': 'repeated question',
   'unresolved-close': 'closed unresolved',
-};
+});
 
 export function problemLabel(category: string): string {
   return PROBLEM_LABELS[category] ?? category.replace(/[-_]+/g, ' ');

@@ -16,19 +16,20 @@ import type { Channel, Conversation, Message, Role } from '../../engine/types.js
 import { importJson, type Unit } from './json-records.js';
 import type { Importer } from './types.js';
 import { bool, cleanText, compact, guard, idOf, isObject, personName, pick, sortByTime, str, stringList, toIso, type Json } from './util.js';
+import { lookup } from '../../engine/lookup.js';
 
 interface Ctx {
   meta?: Json;
 }
 
-const MESSAGE_TYPE: Record<string, Role> = {
+const MESSAGE_TYPE: Readonly<Record<string, Role>> = lookup({
   '0': 'customer', incoming: 'customer',
   '1': 'agent', outgoing: 'agent',
   '2': 'system', activity: 'system',
   '3': 'system', template: 'system',
-};
+});
 
-const INBOX_CHANNEL: Record<string, Channel> = {
+const INBOX_CHANNEL: Readonly<Record<string, Channel>> = lookup({
   'channel::webwidget': 'chat',
   'channel::whatsapp': 'chat',
   'channel::telegram': 'chat',
@@ -39,7 +40,7 @@ const INBOX_CHANNEL: Record<string, Channel> = {
   'channel::sms': 'sms',
   'channel::twiliosms': 'sms',
   'channel::voice': 'phone',
-};
+});
 
 const NOT_A_CONVERSATION =
   'not a Chatwoot conversation: expected a conversation with "messages", a {"payload": [...]} answer, or a list of conversations or messages';

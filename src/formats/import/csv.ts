@@ -19,6 +19,7 @@ import type { Channel, Conversation, Message, Role } from '../../engine/types.js
 import { readCsvRows } from './csv-rows.js';
 import type { CsvColumns, ImportItem, ImportOptions, Importer } from './types.js';
 import { cleanText, compact, guard, stringList, toIso } from './util.js';
+import { lookup } from '../../engine/lookup.js';
 
 export const DEFAULT_COLUMNS: CsvColumns = {
   conversation_id: 'conversation_id',
@@ -33,7 +34,7 @@ export const DEFAULT_COLUMNS: CsvColumns = {
   tags: 'tags',
 };
 
-const ROLE_WORDS: Record<string, Role> = {};
+const ROLE_WORDS = Object.create(null) as Record<string, Role>;
 for (const w of ['customer', 'user', 'requester', 'end-user', 'end user', 'enduser', 'end_user', 'client', 'contact', 'visitor', 'inbound', 'incoming', 'caller'])
   ROLE_WORDS[w] = 'customer';
 for (const w of ['agent', 'staff', 'support', 'outbound', 'outgoing', 'operator', 'helper', 'admin', 'technician', 'rep'])
@@ -47,13 +48,13 @@ export function csvRole(value: string): Role | undefined {
   return ROLE_WORDS[value.trim().toLowerCase()];
 }
 
-const CHANNEL_WORDS: Record<string, Channel> = {
+const CHANNEL_WORDS: Readonly<Record<string, Channel>> = lookup({
   chat: 'chat', 'live chat': 'chat', livechat: 'chat', 'web chat': 'chat', webchat: 'chat', messaging: 'chat', messenger: 'chat', whatsapp: 'chat',
   email: 'email', 'e-mail': 'email', mail: 'email',
   ticket: 'ticket', web: 'ticket', portal: 'ticket', form: 'ticket', 'web form': 'ticket',
   phone: 'phone', call: 'phone', voice: 'phone', telephone: 'phone',
   sms: 'sms', text: 'sms', 'text message': 'sms',
-};
+});
 
 export function csvChannel(value: string): Channel | undefined {
   return CHANNEL_WORDS[value.trim().toLowerCase()];

@@ -20,14 +20,15 @@ import { bodyText } from './html.js';
 import { importJson, type Unit } from './json-records.js';
 import type { Importer } from './types.js';
 import { compact, guard, idOf, isObject, personName, pick, sortByTime, str, stringList, toIso, type Json } from './util.js';
+import { lookup } from '../../engine/lookup.js';
 
 type Ctx = Record<string, never>;
 
 // FreeScout's numeric codes (app/Thread.php, app/Conversation.php).
-const THREAD_TYPE: Record<string, string> = { '1': 'customer', '2': 'message', '3': 'note', '4': 'lineitem', '5': 'phone', '6': 'forwardparent', '7': 'forwardchild', '8': 'chat' };
-const THREAD_STATE: Record<string, string> = { '1': 'draft', '2': 'published', '3': 'hidden', '4': 'review' };
-const CONVERSATION_TYPE: Record<string, Channel> = { '1': 'email', '2': 'phone', '3': 'chat', email: 'email', phone: 'phone', chat: 'chat' };
-const STATUS: Record<string, string> = { '1': 'active', '2': 'pending', '3': 'closed', '4': 'spam' };
+const THREAD_TYPE: Readonly<Record<string, string>> = lookup({ '1': 'customer', '2': 'message', '3': 'note', '4': 'lineitem', '5': 'phone', '6': 'forwardparent', '7': 'forwardchild', '8': 'chat' });
+const THREAD_STATE: Readonly<Record<string, string>> = lookup({ '1': 'draft', '2': 'published', '3': 'hidden', '4': 'review' });
+const CONVERSATION_TYPE: Readonly<Record<string, Channel>> = lookup({ '1': 'email', '2': 'phone', '3': 'chat', email: 'email', phone: 'phone', chat: 'chat' });
+const STATUS: Readonly<Record<string, string>> = lookup({ '1': 'active', '2': 'pending', '3': 'closed', '4': 'spam' });
 
 const NOT_A_CONVERSATION =
   'not a FreeScout conversation: expected a conversation with "_embedded": {"threads": [...]} or "threads", or a list of conversations';

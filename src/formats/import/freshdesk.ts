@@ -18,14 +18,15 @@ import { htmlToText } from './html.js';
 import { importJson, type Unit } from './json-records.js';
 import type { Importer } from './types.js';
 import { bool, cleanText, compact, guard, idOf, isObject, personName, pick, sortByTime, str, stringList, toIso, type Json } from './util.js';
+import { lookup } from '../../engine/lookup.js';
 
 interface Ctx {
   people: Map<string, string>;
 }
 
-const SOURCE_CHANNEL: Record<string, Channel> = { '1': 'email', '2': 'ticket', '3': 'phone', '7': 'chat', '9': 'ticket', '10': 'email' };
-const STATUS: Record<string, string> = { '2': 'open', '3': 'pending', '4': 'resolved', '5': 'closed' };
-const PRIORITY: Record<string, string> = { '1': 'low', '2': 'medium', '3': 'high', '4': 'urgent' };
+const SOURCE_CHANNEL: Readonly<Record<string, Channel>> = lookup({ '1': 'email', '2': 'ticket', '3': 'phone', '7': 'chat', '9': 'ticket', '10': 'email' });
+const STATUS: Readonly<Record<string, string>> = lookup({ '2': 'open', '3': 'pending', '4': 'resolved', '5': 'closed' });
+const PRIORITY: Readonly<Record<string, string>> = lookup({ '1': 'low', '2': 'medium', '3': 'high', '4': 'urgent' });
 const OUTBOUND_EMAIL = '10';
 
 const NOT_A_TICKET =

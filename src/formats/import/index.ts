@@ -18,13 +18,14 @@ import { ubuntuIrcImporter } from './ubuntu-irc.js';
 import { errorText } from './util.js';
 import { zammadImporter } from './zammad.js';
 import { zendeskImporter } from './zendesk.js';
+import { lookup } from '../../engine/lookup.js';
 
 export type { CsvColumns, ImportItem, ImportOptions, Importer } from './types.js';
 export { htmlToText } from './html.js';
 export { DEFAULT_COLUMNS } from './csv.js';
 
 /** Every importer by id, in a fixed order. */
-export const IMPORTERS: Record<string, Importer> = {
+export const IMPORTERS: Readonly<Record<string, Importer>> = lookup({
   jsonl: jsonlImporter,
   csv: csvImporter,
   zendesk: zendeskImporter,
@@ -34,7 +35,7 @@ export const IMPORTERS: Record<string, Importer> = {
   freescout: freescoutImporter,
   twcs: twcsImporter,
   'ubuntu-irc': ubuntuIrcImporter,
-};
+});
 
 const IRC_LINE = /^(\[\d{2}:\d{2}\]\s+(<[^>\s]+>|\*\s)|===\s)/;
 

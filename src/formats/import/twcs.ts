@@ -25,6 +25,7 @@ import type { Conversation, Message } from '../../engine/types.js';
 import { readCsvRows } from './csv-rows.js';
 import type { ImportItem, ImportOptions, Importer } from './types.js';
 import { guard, cleanText, toIso } from './util.js';
+import { lookup } from '../../engine/lookup.js';
 
 interface Tweet {
   id: string;
@@ -39,7 +40,7 @@ interface Tweet {
 }
 
 const REQUIRED = ['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'in_response_to_tweet_id'];
-const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
+const MONTHS: Readonly<Record<string, number>> = lookup({ jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 });
 
 /** "Tue Oct 31 22:10:47 +0000 2017" (Twitter's format) → milliseconds, or NaN. */
 export function parseTwitterDate(s: string): number {

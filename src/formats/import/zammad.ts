@@ -21,24 +21,25 @@ import { bodyText } from './html.js';
 import { importJson, type Unit } from './json-records.js';
 import type { Importer } from './types.js';
 import { bool, compact, displayName, guard, idOf, isObject, personName, pick, sortByTime, str, stringList, toIso, type Json } from './util.js';
+import { lookup } from '../../engine/lookup.js';
 
 interface Ctx {
   users: Map<string, string>;
 }
 
 // Zammad's seeded ids (db/seeds): ticket_article_senders, ticket_article_types, ticket_states, ticket_priorities.
-const SENDER_BY_ID: Record<string, string> = { '1': 'Agent', '2': 'Customer', '3': 'System' };
-const TYPE_BY_ID: Record<string, string> = {
+const SENDER_BY_ID: Readonly<Record<string, string>> = lookup({ '1': 'Agent', '2': 'Customer', '3': 'System' });
+const TYPE_BY_ID: Readonly<Record<string, string>> = lookup({
   '1': 'email', '2': 'sms', '3': 'chat', '4': 'fax', '5': 'phone', '6': 'twitter status', '7': 'twitter direct-message',
   '8': 'facebook feed post', '9': 'facebook feed comment', '10': 'note', '11': 'web', '12': 'telegram personal-message',
   '13': 'facebook direct-message', '14': 'whatsapp message',
-};
-const STATE_BY_ID: Record<string, string> = { '1': 'new', '2': 'open', '3': 'pending reminder', '4': 'closed', '5': 'merged', '6': 'removed', '7': 'pending close' };
-const PRIORITY_BY_ID: Record<string, string> = { '1': '1 low', '2': '2 normal', '3': '3 high' };
-const TYPE_CHANNEL: Record<string, Channel> = {
+});
+const STATE_BY_ID: Readonly<Record<string, string>> = lookup({ '1': 'new', '2': 'open', '3': 'pending reminder', '4': 'closed', '5': 'merged', '6': 'removed', '7': 'pending close' });
+const PRIORITY_BY_ID: Readonly<Record<string, string>> = lookup({ '1': '1 low', '2': '2 normal', '3': '3 high' });
+const TYPE_CHANNEL: Readonly<Record<string, Channel>> = lookup({
   email: 'email', phone: 'phone', web: 'ticket', chat: 'chat', sms: 'sms',
   'telegram personal-message': 'chat', 'whatsapp message': 'chat', 'facebook direct-message': 'chat',
-};
+});
 
 const NOT_A_TICKET =
   'not a Zammad ticket: expected a ticket object with "articles", {"ticket": {...}, "articles": [...]}, a list of tickets or articles, or an "assets" answer';

@@ -22,13 +22,14 @@ import { htmlToText } from './html.js';
 import { importJson, type Unit } from './json-records.js';
 import type { Importer } from './types.js';
 import { cleanText, compact, guard, idOf, isObject, personName, pick, sortByTime, str, stringList, toIso, type Json } from './util.js';
+import { lookup } from '../../engine/lookup.js';
 
 interface Ctx {
   users: Map<string, { name?: string; role?: string }>;
   groups: Map<string, string>;
 }
 
-const VIA_CHANNEL: Record<string, Channel> = {
+const VIA_CHANNEL: Readonly<Record<string, Channel>> = lookup({
   email: 'email',
   mail: 'email',
   web: 'ticket',
@@ -48,7 +49,7 @@ const VIA_CHANNEL: Record<string, Channel> = {
   voicemail: 'phone',
   sms: 'sms',
   text: 'sms',
-};
+});
 
 function contextOf(wrapper: Json, inherited?: Ctx): Ctx {
   const ctx: Ctx = { users: new Map(inherited?.users ?? []), groups: new Map(inherited?.groups ?? []) };
