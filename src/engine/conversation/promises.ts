@@ -87,14 +87,18 @@ function detectPromises(view: ConversationView, e: TimelineEntry): Detected[] {
     .filter((m) => doc.negated[m.first] !== 1 && !doc.tokens[m.first]?.quoted);
   if (markers.length === 0) return out;
   for (const s of doc.sentences) {
-    if (!hasTimeWord(doc, s)) continue;
+    const times = timeWords(doc, s);
+    if (!times) continue;
     const inSentence = markers.filter((m) => m.first >= s.first && m.first < s.last);
     if (inSentence.length === 0) continue;
     // A question proposes ("Can I call you at 3?"); "can you give me ten minutes?" and a statement with a
     // tag ("I'll put you on hold for three minutes, is that OK?") announce.
     if (s.question && !inSentence.some((m) => /^(give|allow|bear)/.test(doc.tokens[m.first]!.norm)) && !STATEMENT_OPENERS.has(doc.tokens[s.contentFirst]?.norm ?? '')) continue;
-    const start = doc.tokens[s.contentFirst]?.start ?? s.start;
-    const text = doc.text.slice(start, s.end);
+    // The date parser reads only the words around the times (it is the costliest step here).
+    const wFirst = Math.max(s.contentFirst, times.first - WINDOW);
+    const wLast = Math.min(s.last - 1, times.last + WINDOW);
+    const start = doc.tokens[wFirst]!.start;
+    const text = doc.text.slice(start, doc.tokens[wLast]!.end);
     const mentions = findDeadlines(text, {
       ref, calendar: view.calendar, business: view.timing.wait.business, vague: view.timing.vague,
     }).filter((m) => isDeadline(doc, start + m.start, s, inSentence));
@@ -131,22 +135,35 @@ function futureMarkers(doc: Doc): Array<{ first: number; last: number }> {
   return out;
 }
 
-function hasTimeWord(doc: Doc, s: Sentence): boolean {
+/** Tokens on each side of the time words that the date parser also reads ("by the end of the working day"). */
+const WINDOW = 6;
+
+/** The first and last token of a sentence that can be part of a time, or undefined when there are none. */
+function timeWords(doc: Doc, s: Sentence): { first: number; last: number } | undefined {
+  let first = -1;
+  let last = -1;
   for (let k = s.first; k < s.last; k++) {
-    const t = doc.tokens[k]!;
-    if (t.quoted) continue;
-    if (t.kind === 'num' || /^\d/.test(t.norm)) return true; // "3pm", "10:30", "20"
-    if (!TIME_WORDS.has(t.norm)) continue;
-    // Common words that are times only in a phrase: "end of day", "back in 10", "in a bit", "May 3".
-    const next = doc.tokens[k + 1]?.norm;
-    const prev = doc.tokens[k - 1]?.norm;
-    if (t.norm === 'end' || t.norm === 'close') { if (next === 'of') return true; continue; }
-    if (t.norm === 'back') { if (next === 'in' || next === 'by' || next === 'within') return true; continue; }
-    if (t.norm === 'bit' || t.norm === 'while' || t.norm === 'moment' || t.norm === 'moments' || t.norm === 'second' || t.norm === 'sec') { if (prev === 'a' || prev === 'few' || prev === 'little') return true; continue; }
-    if (t.norm === 'may' || t.norm === 'sun' || t.norm === 'sat' || t.norm === 'wed' || t.norm === 'mon') { if (/^[A-Z]/.test(t.text)) return true; continue; }
-    return true;
+    if (isTimeWord(doc, k)) {
+      if (first < 0) first = k;
+      last = k;
+    }
   }
-  return false;
+  return first < 0 ? undefined : { first, last };
+}
+
+function isTimeWord(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]!;
+  if (t.quoted) return false;
+  if (t.kind === 'num' || /^\d/.test(t.norm)) return true; // "3pm", "10:30", "20"
+  if (!TIME_WORDS.has(t.norm)) return false;
+  // Common words that are times only in a phrase: "end of day", "back in 10", "in a bit", "May 3".
+  const next = doc.tokens[k + 1]?.norm;
+  const prev = doc.tokens[k - 1]?.norm;
+  if (t.norm === 'end' || t.norm === 'close') return next === 'of';
+  if (t.norm === 'back') return next === 'in' || next === 'by' || next === 'within';
+  if (t.norm === 'bit' || t.norm === 'while' || t.norm === 'moment' || t.norm === 'moments' || t.norm === 'second' || t.norm === 'sec') return prev === 'a' || prev === 'few' || prev === 'little';
+  if (t.norm === 'may' || t.norm === 'sun' || t.norm === 'sat' || t.norm === 'wed' || t.norm === 'mon') return /^[A-Z]/.test(t.text);
+  return true;
 }
 
 /** The time is the agent's deadline: after a commitment marker's clause, not in a condition, not the past. */
