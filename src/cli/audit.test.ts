@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { runCli, workspace } from './testing.js';
 
 const FINDING_KEYS = ['rule', 'category', 'kind', 'skill', 'message', 'start', 'end', 'excerpt', 'explanation', 'suggestion'];
-const SCORE_KEYS = ['empathy', 'tone', 'acknowledgment', 'trust', 'clarity', 'listening', 'overall'];
+const SCORE_KEYS = ['empathy', 'tone', 'acknowledgment', 'trust', 'clarity', 'listening', 'overall', 'politeness'];
 const EXAMPLES = fileURLToPath(new URL('../../examples/conversations.jsonl', import.meta.url));
 
 interface Record_ {

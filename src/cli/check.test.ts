@@ -75,7 +75,7 @@ test('json: one entry per file with findings (plus 1-based line and column) and 
   const door = a.findings.find((f) => f.rule === 'phrases/test.door')!;
   assert.equal(door.kind, 'strength');
   assert.deepEqual([door.line, door.column], [4, DRAFT.split('\n')[3]!.indexOf('reply here') + 1]);
-  assert.deepEqual(Object.keys(a.scores), ['empathy', 'tone', 'acknowledgment', 'trust', 'clarity', 'listening', 'overall']);
+  assert.deepEqual(Object.keys(a.scores), ['empathy', 'tone', 'acknowledgment', 'trust', 'clarity', 'listening', 'overall', 'politeness']);
   assert.equal(r.code, 1);
 });
 
@@ -153,7 +153,7 @@ test('an empty or whitespace-only draft gets a "nothing to check" note', async (
   assert.equal(r.code, 0);
   const stdin = await runCli(['check', '-', '--format', 'json'], { cwd: dir, stdin: '' });
   const [entry] = JSON.parse(stdin.stdout) as JsonEntry[];
-  assert.deepEqual(entry, { file: '<stdin>', findings: [], scores: { empathy: null, tone: null, acknowledgment: null, trust: null, clarity: null, listening: null, overall: null }, notes: ['nothing to check: the draft is empty'] });
+  assert.deepEqual(entry, { file: '<stdin>', findings: [], scores: { empathy: null, tone: null, acknowledgment: null, trust: null, clarity: null, listening: null, overall: null, politeness: null }, notes: ['nothing to check: the draft is empty'] });
 });
 
 test('reads a draft from standard input', async () => {

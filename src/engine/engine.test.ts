@@ -25,9 +25,9 @@ test('findings follow the taxonomy shape, with excerpts that are the text at the
   assert.match(f.suggestion ?? '', /your laptop won't connect to the VPN/);
 });
 
-test('scores have the six skills and overall, numbers in 0..100 or null', () => {
+test('scores have the six skills, overall and politeness, numbers in 0..100 or null', () => {
   const r = analyze(apologyConversation);
-  assert.deepEqual(Object.keys(r.scores).sort(), [...SKILLS, 'overall'].sort());
+  assert.deepEqual(Object.keys(r.scores).sort(), [...SKILLS, 'overall', 'politeness'].sort());
   for (const v of Object.values(r.scores)) assert.ok(v === null || (Number.isInteger(v) && v >= 0 && v <= 100));
   // The trust problem costs trust points.
   assert.ok((r.scores.trust ?? 100) < 80);
@@ -35,7 +35,7 @@ test('scores have the six skills and overall, numbers in 0..100 or null', () => 
 
 test('a conversation with no agent message has no scores', () => {
   const r = analyze({ messages: [{ role: 'customer', text: 'Hello?' }] });
-  assert.deepEqual(Object.values(r.scores), [null, null, null, null, null, null, null]);
+  assert.deepEqual(Object.values(r.scores), [null, null, null, null, null, null, null, null]);
 });
 
 test('internal notes and system messages are never scored', () => {

@@ -23,6 +23,7 @@ import {
 } from './types.js';
 import { postProcess } from './postprocess.js';
 import { emotionalArc } from './conversation/arc.js';
+import { politeness } from './learned/index.js';
 
 export interface AnalyzeOptions {
   /** Only run these rule ids (used by rule tests and the coach's quick mode). */
@@ -187,7 +188,7 @@ export class Engine {
       }
       findings.push(...processed);
       perMessage[index] = processed;
-      const scoreContext: MessageScoreContext = { hasProse: doc.hasProse, afterCustomer: sawCustomer, customerSignals: customer.recentSignals };
+      const scoreContext: MessageScoreContext = { hasProse: doc.hasProse, afterCustomer: sawCustomer, customerSignals: customer.recentSignals, politeness: politeness(doc) };
       scoreContexts.set(index, scoreContext);
       analyses.push({ index, role: 'agent', scores: scoreMessage(processed, scoreContext) });
       agentHistory.push({ index, doc });

@@ -99,6 +99,13 @@ export interface Finding {
 export type SkillScores = Record<Skill, number | null>;
 export interface Scores extends SkillScores {
   overall: number | null;
+  /**
+   * How polite the agent's words read, 0–100 (a learned estimate, see
+   * src/engine/learned/): per message, and the mean over the agent messages
+   * with prose for a conversation. Not part of `overall`. Null without agent prose.
+   * The engine always sets it; optional in the type so hand-built score objects need not.
+   */
+  politeness?: number | null;
 }
 
 export interface MessageAnalysis {

@@ -1,5 +1,6 @@
 // `rapport audit --format csv`: one row per conversation, for a spreadsheet —
-// the facts, the outcome and mood, the six skill scores, counts of problems
+// the facts, the outcome and mood, the six skill scores (and the learned
+// politeness estimate), counts of problems
 // and strengths, the most frequent problems, and the promise ledger in numbers.
 // Quoting is csv-stringify's (formula-looking cells are escaped too).
 
@@ -9,7 +10,7 @@ import type { AuditRecord } from './records.js';
 
 export const AUDIT_CSV_COLUMNS = [
   'id', 'channel', 'team', 'agents', 'customer', 'started', 'ended', 'messages', 'outcome', 'mood_start', 'mood_end', 'mood_trend',
-  ...SKILLS, 'overall', 'problems', 'strengths', 'top_problems', 'promises', 'promises_kept', 'promises_broken', 'promises_open',
+  ...SKILLS, 'overall', 'politeness', 'problems', 'strengths', 'top_problems', 'promises', 'promises_kept', 'promises_broken', 'promises_open',
 ] as const;
 
 export function auditCsvHeader(): string {
@@ -28,7 +29,7 @@ export function auditCsvRow(r: AuditRecord): string {
   const row: Array<string | number | null> = [
     r.id, r.channel, r.team, r.agents.join('; '), r.customer, r.started, r.ended, r.messageCount, r.outcome,
     r.arc.start?.mood ?? null, r.arc.end?.mood ?? null, r.arc.trend,
-    ...SKILLS.map((s) => r.scores[s]), r.scores.overall,
+    ...SKILLS.map((s) => r.scores[s]), r.scores.overall, r.scores.politeness ?? null,
     [...problems.values()].reduce((a, b) => a + b, 0), strengths, top,
     r.promises.length, count('kept'), count('broken'), count('open'),
   ];

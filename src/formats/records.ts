@@ -6,7 +6,7 @@ import { CHANNELS, SKILLS, type AnalysisResult, type Channel, type Conversation,
 
 /** The taxonomy's finding keys, in the taxonomy's order (severity is the CLI's business, not the contract's). */
 export const FINDING_KEYS = ['rule', 'category', 'kind', 'skill', 'message', 'start', 'end', 'excerpt', 'explanation', 'suggestion'] as const;
-export const SCORE_KEYS = [...SKILLS, 'overall'] as const;
+export const SCORE_KEYS = [...SKILLS, 'overall', 'politeness'] as const;
 
 export type ContractFinding = Pick<Finding, (typeof FINDING_KEYS)[number]>;
 

@@ -7,6 +7,8 @@
 //   counting each category once per message.
 // The conversation's score for a skill is the mean over the agent messages
 // where it was judged; `overall` is the mean of the skills judged.
+// `politeness` is apart: a learned estimate of how polite the agent's words
+// read (src/engine/learned/), the mean over the agent messages with prose.
 
 import { SKILLS, type Finding, type MessageAnalysis, type Scores, type SignalCategory, type Skill } from '../types.js';
 
@@ -20,14 +22,17 @@ export interface MessageScoreContext {
   hasProse: boolean;
   afterCustomer: boolean;
   customerSignals: ReadonlySet<SignalCategory>;
+  /** How polite the message's words read (0–100), or null. */
+  politeness?: number | null;
 }
 
 export function emptyScores(): Scores {
-  return { empathy: null, tone: null, acknowledgment: null, trust: null, clarity: null, listening: null, overall: null };
+  return { empathy: null, tone: null, acknowledgment: null, trust: null, clarity: null, listening: null, overall: null, politeness: null };
 }
 
 export function scoreMessage(findings: Finding[], ctx: MessageScoreContext): Scores {
   const scores = emptyScores();
+  scores.politeness = ctx.politeness ?? null;
   if (!ctx.hasProse && findings.length === 0) return scores;
   const emotional = [...ctx.customerSignals].some((s) => EMOTIONS.has(s));
   for (const skill of SKILLS) {
@@ -54,6 +59,7 @@ export function scoreConversation(messages: MessageAnalysis[]): Scores {
     scores[skill] = meanOf(messages.map((m) => m.scores?.[skill] ?? null));
   }
   scores.overall = meanOf(SKILLS.map((s) => scores[s]));
+  scores.politeness = meanOf(messages.map((m) => m.scores?.politeness ?? null));
   return scores;
 }
 

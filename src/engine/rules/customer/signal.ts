@@ -7,6 +7,7 @@ import type { PhraseMatch } from '../../phrases/matcher.js';
 import type { Rule, RuleContext, RuleDocs, RuleExample } from '../../rule.js';
 import type { Doc } from '../../text/doc.js';
 import type { SignalCategory } from '../../types.js';
+import { learnedSignal } from '../../learned/index.js';
 
 export interface SignalSpec {
   id: string;
@@ -36,7 +37,9 @@ export function signalRule(spec: SignalSpec): Rule {
     examples: spec.examples,
     check(ctx) {
       if (!ctx.doc.hasProse) return;
+      let reported = 0;
       const emit = (start: number, end: number, explanation?: string): void => {
+        reported++;
         ctx.report({ start, end, explanation: explanation ?? spec.explain(ctx.text.slice(start, end)) });
       };
       let blocks: PhraseMatch[] | undefined;
@@ -54,9 +57,35 @@ export function signalRule(spec: SignalSpec): Rule {
         }
       }
       spec.extra?.(ctx, emit);
+      // Where no phrase matched, a learned model may still read the signal (see learned/index.ts);
+      // it reports the words that drove it, and says it is a learned judgment.
+      if (reported === 0 && !ctx.found.some((f) => f.message === ctx.index && RELATED[spec.category]?.includes(f.category as SignalCategory))) {
+        const learned = learnedSignal(ctx.doc, spec.category);
+        // The words it points at obey the rule's own limits: not negated ("I'm not worried"), not cancelled by a blocker ("thanks for nothing").
+        blocks ??= (spec.blockers ?? []).flatMap((b) => ctx.matches(b));
+        const spans = (learned?.spans ?? []).filter((s) => {
+          if (blocks!.some((b) => b.start < s.end && s.start < b.end)) return false;
+          const k = ctx.doc.tokenIndexAt(s.start);
+          return spec.negation === false || !isNegatedMatch(ctx.doc, k);
+        });
+        if (learned && spans.length === learned.spans.length) {
+          const words = spans.map((s) => q(s.text)).join(', ');
+          const top = spans[0]!;
+          emit(top.start, top.end, `${spec.explain(top.text)} (A learned judgment: the words ${words} read as ${spec.category}.)`);
+        }
+      }
     },
   };
 }
+
+/**
+ * A learned signal stays silent where a phrase rule already read a related one:
+ * an insult the abuse rule flagged is not also a learned anger or frustration.
+ */
+const RELATED: Partial<Record<SignalCategory, SignalCategory[]>> = {
+  anger: ['abuse'],
+  frustration: ['abuse', 'anger'],
+};
 
 /** Words between a negator and the match that keep the match's meaning ("I don't want to lose…"). */
 const KEEPS_MEANING = new Set(['want', 'wanna', 'afford', 'wish', 'like', 'mean', 'know', 'care']);
