@@ -28,11 +28,13 @@ export const anger: Rule = signalRule({
       { text: 'The log says "FATAL: this is unacceptable input" when I import.', note: 'quoted text' },
       "Can I leave the laptop at reception for you?",
       { text: 'are you lot brain dead? third time this week the portal logged me out', note: 'a flat insult: abuse and exasperation, not anger' },
+      { text: 'holy shit it actually worked, fucking love you guys', note: 'swearing that marvels or praises is excitement' },
     ],
   },
   // Threats aimed at the agent are anger too; insults are anger when said
   // heatedly (capitals, "!", swearing, "you absolute…"), see intensity.ts.
   lists: ['customer.anger', 'customer.abuse.threat'],
+  blockers: ['customer.anger.not'],
   explain: (x) => `${q(x)} shows anger: stay calm, own the problem and give a concrete next step.`,
   extra(ctx, emit) {
     if (heated(ctx)) for (const x of insultSpans(ctx)) emit(x.start, x.end, `${q(ctx.text.slice(x.start, x.end))}: an insult said in anger.`);

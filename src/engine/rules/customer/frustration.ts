@@ -36,7 +36,7 @@ export const frustration: Rule = signalRule({
     ],
   },
   lists: ['customer.frustration', 'customer.frustration.chaser'],
-  blockers: ['customer.frustration.not'],
+  blockers: ['customer.frustration.not', 'customer.anger.not'],
   // "hello?" chases a reply; opening a conversation, it is a greeting.
   accept: (ctx, m) => m.list !== 'customer.frustration.chaser' || ctx.customer.messages.length > 0,
   explain: (x) => `${q(x)} shows frustration: acknowledge it before the next step.`,
