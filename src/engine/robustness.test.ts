@@ -23,6 +23,8 @@ function checkInvariants(text: string): void {
     assert.equal(t.slice(f.start, f.end), f.excerpt);
   }
   for (const v of Object.values(result.scores)) assert.ok(v === null || (v >= 0 && v <= 100));
+  // A rule that throws loses its findings silently (the engine carries on): none may.
+  assert.deepEqual(result.diagnostics.filter((d) => d.text.includes('failed')).map((d) => d.text), [], JSON.stringify(text));
 }
 
 test('random text never breaks the engine and offsets stay valid', () => {
@@ -31,6 +33,16 @@ test('random text never breaks the engine and offsets stay valid', () => {
     fc.constantFrom('Restart it. ', 'We apologize for any inconvenience. ', '> quoted line\n', '```\nkill -9 1\n```\n', 'Thanks,\nSam\n', '1. Open Settings\n', '!!!', '😊😊', '"quoted words" ', 'DNS ', 'http://x.y/z ', 'a@b.co ', '\u0000\u0001\ufffd', '\r\n', 'ERROR: boom\n', "don't ", 'On Mon, Dana wrote:\n'),
   );
   fc.assert(fc.property(fc.array(chunk, { maxLength: 30 }).map((a) => a.join('')), (text) => checkInvariants(text)), { numRuns: 300, seed: 42 });
+});
+
+test('word salad from the words rules look around never makes a rule read past a sentence or the text', () => {
+  // Rules look one or two tokens back and ahead of a cue ("need to", "please", "don't know what"):
+  // cues at the very start or end of a message or sentence are where an index runs off the edge.
+  const words = ['need', 'needs', 'to', 'please', 'kindly', 'he', 'she', 'you', "you're", 'i', "i'm", 'we', 'can', 'could', 'should', 'have', 'not', "don't", 'know', 'what', 'is', 'a',
+    'the', 'sorry', 'thanks', 'worried', 'so', 'that', 'it', 'will', "i'll", 'call', 'back', 'by', 'friday', 'hour', 'fucking', 'love', 'no', 'idea', 'why', 'how', 'just', 'restart',
+    'step', '1', 'be', 'done', 'try', 'again', 'still', 'again?', 'hello?', 'what?', 'huh'];
+  const piece = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...words) }, { weight: 1, arbitrary: fc.constantFrom('.', '?', '!', ',', '\n', '\n\n', ':', '"', '(', ')') });
+  fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }).map((a) => a.join(' ')), (text) => checkInvariants(text)), { numRuns: 3000, seed: 7 });
 });
 
 test('words that name JavaScript object internals are just words ("constructor", "__proto__", "toString")', () => {

@@ -98,3 +98,15 @@ test('learned signals respect the rules\' negation and blockers', { skip: !built
     assert.ok(!cats.includes('gratitude') && !cats.includes('anxiety'), `${text}: ${cats.join(', ')}`);
   }
 });
+
+test('learned signals pass the rule\'s own test on a match: someone else\'s worry is not the customer\'s', { skip: !builtinModel('signal-anxiety') && 'no trained model' }, () => {
+  // "terrifying" is in no phrase list: only the learned head reads it, and its span goes through the rule's accept test.
+  const own = analyze({ messages: [{ role: 'customer', text: "Honestly that's terrifying, the whole drive could be gone." }] });
+  assert.deepEqual(own.diagnostics.filter((d) => d.text.includes('failed')), []);
+  assert.ok(own.findings.some((f) => f.category === 'anxiety'), own.findings.map((f) => f.category).join(', '));
+  for (const text of ['You seem worried.', "If you're worried about the cost, the basic plan is fine for us."]) {
+    const r = analyze({ messages: [{ role: 'customer', text }] });
+    assert.deepEqual(r.diagnostics.filter((d) => d.text.includes('failed')), []);
+    assert.ok(!r.findings.some((f) => f.category === 'anxiety'), `${text}: ${r.findings.map((f) => f.category).join(', ')}`);
+  }
+});

@@ -54,6 +54,7 @@ for (const rule of RULES) {
       const { conversation, target, excerpt, transcript } = prepareExample(rule, ex);
       assert.ok(target !== null, 'an invalid example names the message its finding belongs on');
       const result = engine.analyze(conversation);
+      assert.deepEqual(result.diagnostics.filter((d) => d.text.includes('failed')).map((d) => d.text), []);
       const mine = result.findings.filter((f: Finding) => f.rule === rule.id && f.message === target);
       assert.ok(mine.length > 0, `expected ${rule.id} on: ${transcript.join(' | ')}\n got: ${JSON.stringify(result.findings.map((f) => [f.rule, f.message, f.excerpt]))}`);
       const text = conversation.messages[target]!.text;
@@ -69,6 +70,8 @@ for (const rule of RULES) {
       // A conversation rule's valid example must hold no finding of the rule anywhere.
       const mine = result.findings.filter((f: Finding) => f.rule === rule.id && (target === null || rule.on === 'conversation' || f.message === target));
       assert.deepEqual(mine.map((f) => f.excerpt), [], `${rule.id} should not fire on: ${transcript.join(' | ')}`);
+      // A rule that threw would also report nothing: that must not pass as "not reported".
+      assert.deepEqual(result.diagnostics.filter((d) => d.text.includes('failed')).map((d) => d.text), []);
     });
   });
 }

@@ -307,10 +307,13 @@ export function notTechnical(doc: Doc): Array<{ first: number; last: number }> {
       if ((ABLE.has(n) || UNABLE.has(n)) && WITH.has(toks[k + 1]?.norm ?? '')) {
         const negated = back(toks, k, s.first, NEGATORS, 4);
         if (ABLE.has(n) && negated < 0) continue;
-        if (UNABLE.has(n) && n === 'lost' && negated >= 0) continue;
+        // "not bad with computers", "not lost with this": a negated weakness is not one.
+        if (UNABLE.has(n) && negated >= 0) continue;
         let thing = forward(toks, k + 2, s.last, TECH_THINGS, 3);
         if (thing >= 0 && DEICTIC.has(toks[thing]!.norm)) {
           const after = toks[thing + 1];
+          // "bad at all." is "at all", not "all this stuff".
+          if (toks[thing]!.norm === 'all' && (!after || thing + 1 >= s.last || after.kind !== 'word')) continue;
           if (after && thing + 1 < s.last && after.kind === 'word' && !DEICTIC_OK.has(after.norm) && !TECH_THINGS.has(after.norm)) thing = -1;
           else if (after && after.kind === 'word' && (DEICTIC_OK.has(after.norm) || TECH_THINGS.has(after.norm))) thing++;
         }

@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { q, signalRule } from './signal.js';
+import { feltBySomeoneElse } from './subject.js';
 
 // Worry about a loss or its consequences: lost work, a deadline, money, a job
 // ("I'm scared I lost my thesis", "my boss will kill me").
@@ -29,10 +30,16 @@ export const anxiety: Rule = signalRule({
       { text: 'Thanks, that sorted it 😊', note: 'a happy face' },
       { text: 'Our pods keep getting evicted at peak load.', note: 'evicted pods are not a feeling' },
       "As far as I'm concerned the old printer can go.",
+      { text: "If you're worried about the cost, the basic plan is fine for us.", note: "the customer describing someone else's worry" },
     ],
   },
   lists: ['customer.anxiety'],
   blockers: ['customer.anxiety.not'],
+  // "You seem worried", "if you're scared of losing it": someone else's feeling.
+  accept: (ctx, m) => {
+    for (let k = m.first; k < m.last; k++) if (FEELINGS.has(ctx.doc.tokens[k]!.norm)) return !feltBySomeoneElse(ctx.doc, k);
+    return true;
+  },
   explain: (x) => `${q(x)} shows worry about a loss or its consequences: reassure with facts before the steps.`,
   extra(ctx, emit) {
     // Worried, fearful or crying faces: "board meeting in 20 mins 😰", "essay due at midnight 😭".
@@ -50,3 +57,6 @@ export const anxiety: Rule = signalRule({
 
 /** Faces of worry, fear, distress or tears. */
 const WORRIED = new Set(['😰', '😬', '😟', '😭', '😩', '😫', '😨', '😱', '😥', '😢', '😓', '🙁', '☹', '😖', '😣', '😞', '😔', '😧', '😦', '🥺']);
+
+/** Words naming the feeling itself, whose subject must be the writer. */
+const FEELINGS = new Set(['worried', 'worrying', 'worries', 'worry', 'scared', 'terrified', 'frightened', 'petrified', 'panicking', 'panicked', 'panicky', 'panic', 'anxious', 'nervous', 'stressed', 'stressing', 'desperate', 'distraught', 'devastated', 'crying', 'heartbroken', 'dreading', 'afraid', 'concerned']);

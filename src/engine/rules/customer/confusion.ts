@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import { notTechnical } from '../../signals/expertise.js';
+import { feltBySomeoneElse } from './subject.js';
 import { q, signalRule } from './signal.js';
 
 // Not understanding: "what does that mean?", "I'm lost", "where is that?",
@@ -28,6 +29,8 @@ export const confusion: Rule = signalRule({
       'I understand, I will try that now.',
       'Where is my order? It was due Monday.',
       'I lost my badge and my keys.',
+      { text: "Not bad at all, the new laptop is quick.", note: 'a negated weakness is praise' },
+      { text: "The previous contractor clearly didn't know what a VLAN is.", note: "someone else's ignorance, not the customer's confusion" },
       'The DNS change went through, what is next?',
       { text: 'How do I set up an out-of-office reply?', note: 'a how-to question opening the exchange is not confusion' },
       { text: "I'm not comfortable with this change to our contract.", note: 'not about technology' },
@@ -154,6 +157,8 @@ function dontKnowWhat(ctx: RuleContext, emit: (start: number, end: number, expla
         if (n === 'not' || n === 'no' || n.endsWith("n't") || n === 'dont' || n === 'never') { neg = true; break; }
       }
       if (!neg && toks[cue]!.norm !== 'unsure') continue;
+      // "they don't know what love is", "you don't know what science is": someone else's ignorance, not the speaker's confusion.
+      if (neg && feltBySomeoneElse(doc, cue, true)) continue;
       // "what's taking up the room", "what it even does", "what a browser is" (then the clause ends)
       let end = -1;
       if (t.norm === "what's") end = k + 1;

@@ -66,7 +66,9 @@ export function signalRule(spec: SignalSpec): Rule {
         const spans = (learned?.spans ?? []).filter((s) => {
           if (blocks!.some((b) => b.start < s.end && s.start < b.end)) return false;
           const k = ctx.doc.tokenIndexAt(s.start);
-          return spec.negation === false || !isNegatedMatch(ctx.doc, k);
+          if (spec.negation !== false && isNegatedMatch(ctx.doc, k)) return false;
+          // The rule's own test on a match applies to a learned span too ("you seem worried" is someone else's worry).
+          return !spec.accept || spec.accept(ctx, { list: 'learned', entry: -1, first: k, last: ctx.doc.tokenIndexAt(s.end), start: s.start, end: s.end });
         });
         if (learned && spans.length === learned.spans.length) {
           const words = spans.map((s) => q(s.text)).join(', ');

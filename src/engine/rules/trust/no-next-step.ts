@@ -144,8 +144,8 @@ function hasCustomerStep(ctx: RuleContext): boolean {
         if (nx === 'need' && after === 'to' && ['write', 'stop', 'learn', 'remember', 'read', 'be'].includes(toks[k + 3]?.norm ?? '')) continue;
         return true;
       }
-      if ((n === 'needs' || n === 'need') && nx === 'to' && (k === s.contentFirst + 1 || toks[k - 1]!.norm === 'he' || toks[k - 1]!.norm === 'she')) return true;
-      if ((n === 'please' || n === 'kindly' || n === 'pls' || n === 'plz') && toks[k + 1]!.kind === 'word' && !NOT_A_STEP_AFTER_PLEASE.has(nx)) return true;
+      if ((n === 'needs' || n === 'need') && nx === 'to' && (k === s.contentFirst + 1 || toks[k - 1]?.norm === 'he' || toks[k - 1]?.norm === 'she')) return true;
+      if ((n === 'please' || n === 'kindly' || n === 'pls' || n === 'plz') && toks[k + 1]?.kind === 'word' && !NOT_A_STEP_AFTER_PLEASE.has(nx)) return true;
       if (n === "i'd" && ['recommend', 'suggest', 'advise', 'definitely', 'start', 'try', 'check'].includes(nx)) return true;
     }
   }
