@@ -171,7 +171,7 @@ export class Engine {
         }
         for (const g of state.glossary()) customer.termsUsed.add(g.term.term.toLowerCase());
         for (const t of doc.tokens) if (t.kind === 'word') customer.wordsUsed.add(t.norm);
-        customer.expertise = estimateExpertise(customer.messages, (d) => this.glossaryIn(d), (id, d) => this.matchesIn(id, d));
+        customer.expertise = estimateExpertise(customer.messages, (d) => this.messageState(d).glossary(), (id, d) => this.matchesIn(id, d));
         findings.push(...processed);
         perMessage[index] = processed;
         analyses.push({ index, role: 'customer', expertise: customer.expertise });

@@ -34,19 +34,42 @@ interface TrieNode {
   out: PhraseRef[] | undefined;
   /** Built once before matching: every word (by its number in the vocabulary) to every node it leads to. */
   index: Map<number, TrieNode[]> | undefined;
-  /** The last matching step that reached this node (to keep each state once per step). */
-  seen: number;
+  /** Number in the minimised graph (orders a set of nodes into one key). */
+  id: number;
 }
 
+/**
+ * A state of the deterministic matcher: a set of graph nodes reached together.
+ * Built lazily, the first time a word leads there, then reused: matching does one
+ * lookup per token however many phrases are in progress (as RE2 does for regexes).
+ */
+interface DState {
+  nodes: TrieNode[];
+  /** Next state by word number (UNKNOWN_WORD / UNKNOWN_PUNCT for words no pattern has); null: nothing left. */
+  next: Map<number, DState | null>;
+  /** Phrases that end in this state. */
+  out: PhraseRef[] | undefined;
+}
+
+/** Keys for tokens outside the vocabulary: a word still feeds "*" and "**", punctuation does not. */
+const UNKNOWN_WORD = -1;
+const UNKNOWN_PUNCT = -2;
+/** The lazily built states are dropped and rebuilt past this many (bounded memory on any input). */
+const MAX_DSTATES = 50_000;
+
 /** Every node has every field from the start: one object shape keeps the matching loop's reads fast. */
-const newNode = (): TrieNode => ({ next: new Map(), any: undefined, sets: undefined, out: undefined, index: undefined, seen: 0 });
+const newNode = (): TrieNode => ({ next: new Map(), any: undefined, sets: undefined, out: undefined, index: undefined, id: -1 });
 
 export class PhraseMatcher {
   private root: TrieNode = newNode();
   private maxDepth = 0;
   /** The minimised graph matching runs on; rebuilt after an `add`. */
   private compiled: TrieNode | undefined;
-  private step = 0;
+  /** Deterministic states by the ids of their nodes, and the state each word starts. */
+  private dstates = new Map<string, DState>();
+  private starts = new Map<number, DState | null>();
+  /** Word numbers of punctuation in the vocabulary ("*" and "**" do not cross punctuation). */
+  private punct = new Set<number>();
   /** Every word of every pattern, numbered: a token is looked up once, then states follow numbers. */
   private vocab = new Map<string, number>();
   /** The word numbers of the tokens being matched (reused between calls; -1: a word no pattern has). */
@@ -55,6 +78,12 @@ export class PhraseMatcher {
   readonly size = { trie: 1, graph: 0 };
 
   private frozen = false;
+  /** How many lazily built states are kept before they are dropped and rebuilt. */
+  private readonly maxStates: number;
+
+  constructor(options: { maxStates?: number } = {}) {
+    this.maxStates = options.maxStates ?? MAX_DSTATES;
+  }
 
   add(pattern: string, ref: PhraseRef): void {
     this.frozen = false;
@@ -121,7 +150,7 @@ export class PhraseMatcher {
       const sig = parts.join('\u0000');
       let c = canon.get(sig);
       if (!c) {
-        c = { next, any, sets, out: node.out, index: undefined, seen: 0 };
+        c = { next, any, sets, out: node.out, index: undefined, id: canon.size };
         canon.set(sig, c);
         ids.set(c, ids.size);
       }
@@ -150,63 +179,99 @@ export class PhraseMatcher {
       node.index = index;
     }
     this.vocab = vocab;
+    this.punct = new Set([...vocab].filter(([w]) => !/[\p{L}\p{N}]/u.test(w)).map(([, id]) => id));
+    this.dstates = new Map();
+    this.starts = new Map();
     this.size.graph = canon.size;
     this.frozen = true;
+  }
+
+  /** The deterministic state for a set of nodes (each node once), or null for the empty set. */
+  private stateOf(nodes: TrieNode[]): DState | null {
+    if (nodes.length === 0) return null;
+    nodes.sort((a, b) => a.id - b.id);
+    let key = '';
+    for (const n of nodes) key += `${n.id},`;
+    let st = this.dstates.get(key);
+    if (!st) {
+      if (this.dstates.size >= this.maxStates) {
+        this.dstates = new Map();
+        this.starts = new Map();
+      }
+      let out: PhraseRef[] | undefined;
+      for (const n of nodes) if (n.out) (out ??= []).push(...n.out);
+      // Phrases ending together come out in the order of their lists' entries: the earlier entry wins ties downstream.
+      if (out && out.length > 1) {
+        const rank = new Map<string, number>();
+        for (const r of out) if (!rank.has(r.list)) rank.set(r.list, rank.size);
+        out.sort((a, b) => rank.get(a.list)! - rank.get(b.list)! || a.entry - b.entry);
+      }
+      st = { nodes, next: new Map(), out };
+      this.dstates.set(key, st);
+    }
+    return st;
+  }
+
+  /** Where a word leads from a state, built the first time it is asked. */
+  private follow(st: DState, word: number): DState | null {
+    const have = st.next.get(word);
+    if (have !== undefined) return have;
+    const punct = word === UNKNOWN_PUNCT || this.punct.has(word);
+    const reached: TrieNode[] = [];
+    for (const n of st.nodes) {
+      if (word >= 0) {
+        const children = n.index!.get(word);
+        if (children) for (const c of children) if (!reached.includes(c)) reached.push(c);
+      }
+      if (n.any && !punct && !reached.includes(n.any)) reached.push(n.any);
+    }
+    const to = this.stateOf(reached);
+    st.next.set(word, to);
+    return to;
+  }
+
+  /** The state a phrase starting with this word is in (phrases start with a word, never with "*"). */
+  private start(word: number): DState | null {
+    let st = this.starts.get(word);
+    if (st === undefined) {
+      const first = this.compiled!.index!.get(word);
+      st = first ? this.stateOf([...first]) : null;
+      this.starts.set(word, st);
+    }
+    return st;
   }
 
   /** Matches in tokens[first, last). */
   matchRange(tokens: Token[], first: number, last: number, out: PhraseMatch[] = []): PhraseMatch[] {
     if (!this.frozen) this.freeze();
-    const rootIndex = this.compiled!.index!;
-    let states: TrieNode[] = [];
-    let nextStates: TrieNode[] = [];
     // One vocabulary lookup per token; from then on, states follow word numbers.
     if (this.ids.length < last - first) this.ids = new Int32Array(Math.max(last - first, this.ids.length * 2));
     const ids = this.ids;
     const vocab = this.vocab;
-    for (let k = first; k < last; k++) ids[k - first] = vocab.get(tokens[k]!.norm) ?? -1;
+    for (let k = first; k < last; k++) {
+      const t = tokens[k]!;
+      ids[k - first] = vocab.get(t.norm) ?? (t.kind === 'punct' ? UNKNOWN_PUNCT : UNKNOWN_WORD);
+    }
     for (let i = first; i < last; i++) {
+      const w = ids[i - first]!;
       // Most tokens start no phrase: one lookup decides.
-      const starts = rootIndex.get(ids[i - first]!);
-      if (!starts) continue;
-      states.length = 0;
-      for (const st of starts) states.push(st);
+      if (w < 0) continue;
+      let st = this.start(w);
+      if (!st) continue;
       work.steps += 1;
-      this.emit(states, tokens, i, i, out);
-      for (let j = i + 1; j < last && states.length > 0 && j - i < this.maxDepth; j++) {
-        const tok = tokens[j]!;
-        work.steps += states.length;
-        nextStates.length = 0;
-        // Paths can meet in the graph: keep each node once per step.
-        const step = ++this.step;
-        const id = ids[j - first]!;
-        for (const st of states) {
-          const children = id < 0 ? undefined : st.index!.get(id);
-          if (children) {
-            for (const c of children) {
-              if (c.seen === step) continue;
-              c.seen = step;
-              nextStates.push(c);
-            }
-          }
-          const any = st.any;
-          if (any && tok.kind !== 'punct' && any.seen !== step) {
-            any.seen = step;
-            nextStates.push(any);
-          }
-        }
-        this.emit(nextStates, tokens, i, j, out);
-        const swap = states;
-        states = nextStates;
-        nextStates = swap;
+      if (st.out) this.emit(st.out, tokens, i, i, out);
+      for (let j = i + 1; j < last && j - i < this.maxDepth; j++) {
+        const word = ids[j - first]!;
+        st = st.next.get(word) ?? (st.next.has(word) ? null : this.follow(st, word));
+        if (!st) break;
+        work.steps += 1;
+        if (st.out) this.emit(st.out, tokens, i, j, out);
       }
     }
     return out;
   }
 
-  private emit(states: TrieNode[], tokens: Token[], i: number, j: number, out: PhraseMatch[]): void {
-    for (const st of states) {
-      if (st.out) for (const ref of st.out) out.push({ list: ref.list, entry: ref.entry, first: i, last: j + 1, start: tokens[i]!.start, end: tokens[j]!.end });
-    }
+  private emit(refs: PhraseRef[], tokens: Token[], i: number, j: number, out: PhraseMatch[]): void {
+    for (const ref of refs) out.push({ list: ref.list, entry: ref.entry, first: i, last: j + 1, start: tokens[i]!.start, end: tokens[j]!.end });
   }
 }
