@@ -55,7 +55,7 @@ interface DState {
 const UNKNOWN_WORD = -1;
 const UNKNOWN_PUNCT = -2;
 /** The lazily built states are dropped and rebuilt past this many (bounded memory on any input). */
-const MAX_DSTATES = 50_000;
+const MAX_DSTATES = 20_000;
 
 /** Every node has every field from the start: one object shape keeps the matching loop's reads fast. */
 const newNode = (): TrieNode => ({ next: new Map(), any: undefined, sets: undefined, out: undefined, index: undefined, id: -1 });
