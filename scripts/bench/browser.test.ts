@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Engine, type AnalysisResult, type Conversation } from '../../src/engine/index.js';
@@ -40,11 +41,11 @@ describe('engine bundle in Chromium', () => {
     const dir = await mkdtemp(join(tmpdir(), 'rapport-bundle-'));
     try {
       const bundle = await buildBrowserBundle({ outfile: join(dir, 'rapport-engine.js') });
-      const opened = await openEnginePage(bundle.code);
+      const opened = await openEnginePage(bundle.code, bundle.models.code);
       let inBrowser: { conversation: AnalysisResult; draft: AnalysisResult };
       try {
         inBrowser = await opened.page.evaluate(([conversation, draftContext, draft]) => {
-          const { Engine: BundledEngine } = (globalThis as unknown as { rapport: typeof import('../../src/engine/index.js') }).rapport;
+          const { Engine: BundledEngine } = (globalThis as unknown as { rapport: typeof import('../../src/engine/browser.js') }).rapport;
           const engine = new BundledEngine();
           // Through JSON, as the page would send results anywhere.
           return JSON.parse(JSON.stringify({
@@ -71,6 +72,27 @@ describe('engine bundle in Chromium', () => {
 
       assert.deepEqual(essentials(inBrowser.conversation), essentials(inNode.conversation), 'conversation: bundle in Chromium vs engine in Node');
       assert.deepEqual(essentials(inBrowser.draft), essentials(inNode.draft), 'draft: bundle in Chromium vs engine in Node');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('engine bundle without its weights', () => {
+  it('analyses at once, and gains the politeness score when the weights are registered', { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rapport-bundle-'));
+    try {
+      const bundle = await buildBrowserBundle({ outfile: join(dir, 'rapport-engine.js') });
+      const mod = (await import(pathToFileURL(bundle.file).href)) as typeof import('../../src/engine/browser.js');
+      const conversation = { messages: [{ role: 'customer' as const, text: 'My laptop will not start.' }, { role: 'agent' as const, text: 'Could you please hold the power button for ten seconds and tell me what you see?' }] };
+      const before = new mod.Engine().analyze(conversation);
+      assert.equal(before.scores.politeness, null, 'no weights yet: no politeness score');
+      assert.ok(before.findings.some((f) => f.category === 'diagnostic-question'), 'the phrase rules work without the weights');
+      const { BUILTIN_MODELS } = (await import(pathToFileURL(bundle.models.file).href)) as { BUILTIN_MODELS: Parameters<typeof mod.registerModels>[0] };
+      mod.registerModels(BUILTIN_MODELS);
+      const after = new mod.Engine().analyze(conversation);
+      assert.equal(after.scores.politeness, new Engine().analyze(conversation).scores.politeness);
+      assert.equal(typeof after.scores.politeness, 'number');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

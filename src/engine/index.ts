@@ -4,6 +4,7 @@ export { parseConfig, DEFAULT_THRESHOLDS, type EngineConfig, type Thresholds, ty
 export { parsePhraseFile, parsePhraseList, parseGlossary, parseYaml, DataError, type PhraseList, type GlossaryTerm, type LoadError } from './phrases/load.js';
 export { checkListExamples } from './phrases/check.js';
 export { Doc } from './text/doc.js';
+export { registerModels } from './learned/index.js';
 export { normalizeConversation } from './input.js';
 export { RULES } from './rules/index.js';
 export type { AnyRule, ConversationContext, ConversationExample, ConversationRule, Rule, RuleContext, RuleDocs, RuleExample, Report } from './rule.js';

@@ -20,13 +20,27 @@ export { LinearModel, sigmoid, describe, type ModelData } from './model.js';
 export { extractFeatures, FeatureBuffer, DEFAULT_FEATURES, type FeatureOptions } from './features.js';
 
 let loaded: Map<string, LinearModel> | undefined;
+/** The models in use: the shipped ones, unless the browser bundle left them out to load them later. */
+let available: Readonly<Record<string, ModelData | undefined>> = BUILTIN_MODELS as Record<string, ModelData>;
 
-/** The shipped model of this name, or null when it was not trained (unpacked on first use). */
+/**
+ * Adds learned models after the engine has started. The browser bundle ships
+ * the weights as a second file (they are the largest part, and only refine
+ * what the phrase rules find), so a page analyses at once and gains the
+ * politeness score and learned signals when that file arrives.
+ */
+export function registerModels(models: Readonly<Record<string, ModelData>>): void {
+  available = { ...available, ...models };
+  loaded = undefined;
+  lastDoc = null;
+}
+
+/** The shipped model of this name, or null when it was not trained or not loaded yet (unpacked on first use). */
 export function builtinModel(name: string): LinearModel | null {
   loaded ??= new Map();
   const have = loaded.get(name);
   if (have) return have;
-  const data = (BUILTIN_MODELS as Record<string, ModelData | undefined>)[name];
+  const data = available[name];
   if (!data) return null;
   const m = new LinearModel(data);
   loaded.set(name, m);
