@@ -17,7 +17,8 @@
 // built CLI) on a generated archive of 1,000,000 messages with timestamps, with
 // 1 and 2 worker threads: wall time, messages/s and the process's peak RSS
 // (`--audit-messages N` changes the size; `--no-audit` skips it).
-// Ends with issue 5's targets beside this run's figures.
+// Then Node's CPU profile of the engine on the corpus (`--no-profile` skips it),
+// and issue 5's targets beside this run's figures.
 // Prints figures only; nothing here asserts on time.
 
 import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,7 +32,6 @@ import { gunzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Engine, type Conversation } from '../src/engine/index.js';
 import { fmt, table } from './bench/format.js';
-import { browserBench } from './bench/browser.js';
 import { linearBench } from './bench/linear.js';
 import { peerBench } from './bench/peers.js';
 
@@ -399,6 +399,8 @@ async function peersAndGrowth(m: MainResult, args: string[]): Promise<void> {
 async function browser(args: string[]): Promise<void> {
   if (args.includes('--no-browser')) return;
   try {
+    // Loaded only here: playwright is not needed by the rest of the bench (or by npm run profile, which imports this file).
+    const { browserBench } = await import('./bench/browser.js');
     const b = await browserBench();
     say('');
     for (const line of b.lines) say(line);
@@ -440,6 +442,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const i = args.indexOf('--audit-messages');
     const total = i >= 0 ? Number(args[i + 1]) : 1_000_000;
     await archiveBench(Number.isFinite(total) && total > 0 ? total : 1_000_000, customerText, r);
+  }
+  if (!args.includes('--no-profile')) {
+    // Where the time goes (issue 5 asks for the profile to be written down): Node's CPU profiler on the same corpus.
+    const { profileEngine } = await import('./profile.js');
+    say('\nWhere the engine spends its time (npm run profile: self time, top 15 by file and by function)');
+    for (const line of profileEngine(12, 15)) say(line);
   }
   targets(result);
   writePerformance(args);

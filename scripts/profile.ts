@@ -30,10 +30,11 @@ async function work(seconds: number): Promise<void> {
   const end = Date.now() + seconds * 1000;
   let n = 0;
   while (Date.now() < end) for (const c of conversations) { engine.analyze(c); n++; }
-  console.log(`analysed ${n} conversations`);
+  console.log(`profiled: ${n} conversations of the bench corpus analysed in ${seconds} s under --cpu-prof`);
 }
 
-function summarise(file: string, top: number): void {
+function summarise(file: string, top: number): string[] {
+  const lines: string[] = [];
   const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
@@ -44,29 +45,37 @@ function summarise(file: string, top: number): void {
   for (const [id, t] of self) {
     const f = byId.get(id)!.callFrame;
     const file = f.url.startsWith('file:') ? relative(root, fileURLToPath(f.url)) : f.url || `(${f.functionName || 'native'})`;
-    const key = `${f.functionName || '(anonymous)'}  ${file}:${f.lineNumber + 1}`;
+    const key = `${f.functionName || "(anonymous)"}  ${file}${f.lineNumber > 0 ? `:${f.lineNumber + 1}` : ""}`;
     byFn.set(key, (byFn.get(key) ?? 0) + t);
     byFile.set(file, (byFile.get(file) ?? 0) + t);
   }
   const show = (title: string, m: Map<string, number>): void => {
-    console.log(`\n${title}`);
-    for (const [k, t] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((100 * t) / total).toFixed(1).padStart(5)} %  ${k}`);
+    lines.push('', title);
+    for (const [k, t] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`${((100 * t) / total).toFixed(1).padStart(5)} %  ${k}`);
   };
   show('self time by source file', byFile);
   show('self time by function', byFn);
+  return lines;
+}
+
+/** Profiles the engine on the bench corpus for `seconds` in a child process; the summary's lines. */
+export function profileEngine(seconds = 12, top = 40): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-prof-'));
+  try {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${dir}`, fileURLToPath(import.meta.url), '--child'], {
+      stdio: ['ignore', 'pipe', 'inherit'], cwd: root, encoding: 'utf8', env: { ...process.env, PROFILE_SECONDS: String(seconds) },
+    });
+    if (r.status !== 0) throw new Error(`the profiled run failed (exit ${r.status})`);
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) throw new Error('no profile written');
+    return [r.stdout.trim(), ...summarise(join(dir, file), top)];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (process.argv.includes('--child')) {
   await work(Number(process.env.PROFILE_SECONDS ?? 12));
-} else {
-  const dir = mkdtempSync(join(tmpdir(), 'rapport-prof-'));
-  try {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${dir}`, fileURLToPath(import.meta.url), '--child'], { stdio: 'inherit', cwd: root });
-    if (r.status !== 0) process.exit(r.status ?? 1);
-    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-    if (!file) throw new Error('no profile written');
-    summarise(join(dir, file), Number(process.env.PROFILE_TOP ?? 40));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const line of profileEngine(Number(process.env.PROFILE_SECONDS ?? 12), Number(process.env.PROFILE_TOP ?? 40))) console.log(line);
 }

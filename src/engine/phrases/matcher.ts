@@ -45,11 +45,14 @@ interface TrieNode {
  */
 interface DState {
   nodes: TrieNode[];
-  /** Next state by word number (UNKNOWN_WORD / UNKNOWN_PUNCT for words no pattern has); null: nothing left. */
-  next: Map<number, DState | null>;
+  /** Next state by word number (UNKNOWN_WORD / UNKNOWN_PUNCT for words no pattern has); DEAD: nothing left. */
+  next: Map<number, DState>;
   /** Phrases that end in this state. */
   out: PhraseRef[] | undefined;
 }
+
+/** The state with no phrase left in progress (one object, so a dead end is one lookup). */
+const DEAD: DState = { nodes: [], next: new Map(), out: undefined };
 
 /** Keys for tokens outside the vocabulary: a word still feeds "*" and "**", punctuation does not. */
 const UNKNOWN_WORD = -1;
@@ -67,7 +70,8 @@ export class PhraseMatcher {
   private compiled: TrieNode | undefined;
   /** Deterministic states by the ids of their nodes, and the state each word starts. */
   private dstates = new Map<string, DState>();
-  private starts = new Map<number, DState | null>();
+  /** By word number: the state a phrase starting with it is in (DEAD: none starts with it; undefined: not built yet). */
+  private starts: Array<DState | undefined> = [];
   /** Word numbers of punctuation in the vocabulary ("*" and "**" do not cross punctuation). */
   private punct = new Set<number>();
   /** Every word of every pattern, numbered: a token is looked up once, then states follow numbers. */
@@ -181,14 +185,14 @@ export class PhraseMatcher {
     this.vocab = vocab;
     this.punct = new Set([...vocab].filter(([w]) => !/[\p{L}\p{N}]/u.test(w)).map(([, id]) => id));
     this.dstates = new Map();
-    this.starts = new Map();
+    this.starts = new Array<DState | undefined>(vocab.size).fill(undefined);
     this.size.graph = canon.size;
     this.frozen = true;
   }
 
-  /** The deterministic state for a set of nodes (each node once), or null for the empty set. */
-  private stateOf(nodes: TrieNode[]): DState | null {
-    if (nodes.length === 0) return null;
+  /** The deterministic state for a set of nodes (each node once), or DEAD for the empty set. */
+  private stateOf(nodes: TrieNode[]): DState {
+    if (nodes.length === 0) return DEAD;
     nodes.sort((a, b) => a.id - b.id);
     let key = '';
     for (const n of nodes) key += `${n.id},`;
@@ -196,7 +200,7 @@ export class PhraseMatcher {
     if (!st) {
       if (this.dstates.size >= this.maxStates) {
         this.dstates = new Map();
-        this.starts = new Map();
+        this.starts.fill(undefined);
       }
       let out: PhraseRef[] | undefined;
       for (const n of nodes) if (n.out) (out ??= []).push(...n.out);
@@ -213,9 +217,7 @@ export class PhraseMatcher {
   }
 
   /** Where a word leads from a state, built the first time it is asked. */
-  private follow(st: DState, word: number): DState | null {
-    const have = st.next.get(word);
-    if (have !== undefined) return have;
+  private follow(st: DState, word: number): DState {
     const punct = word === UNKNOWN_PUNCT || this.punct.has(word);
     const reached: TrieNode[] = [];
     for (const n of st.nodes) {
@@ -231,12 +233,12 @@ export class PhraseMatcher {
   }
 
   /** The state a phrase starting with this word is in (phrases start with a word, never with "*"). */
-  private start(word: number): DState | null {
-    let st = this.starts.get(word);
+  private start(word: number): DState {
+    let st = this.starts[word];
     if (st === undefined) {
       const first = this.compiled!.index!.get(word);
-      st = first ? this.stateOf([...first]) : null;
-      this.starts.set(word, st);
+      st = first ? this.stateOf([...first]) : DEAD;
+      this.starts[word] = st;
     }
     return st;
   }
@@ -256,14 +258,14 @@ export class PhraseMatcher {
       const w = ids[i - first]!;
       // Most tokens start no phrase: one lookup decides.
       if (w < 0) continue;
-      let st = this.start(w);
-      if (!st) continue;
+      let st = this.starts[w] ?? this.start(w);
+      if (st === DEAD) continue;
       work.steps += 1;
       if (st.out) this.emit(st.out, tokens, i, i, out);
       for (let j = i + 1; j < last && j - i < this.maxDepth; j++) {
         const word = ids[j - first]!;
-        st = st.next.get(word) ?? (st.next.has(word) ? null : this.follow(st, word));
-        if (!st) break;
+        st = st.next.get(word) ?? this.follow(st, word);
+        if (st === DEAD) break;
         work.steps += 1;
         if (st.out) this.emit(st.out, tokens, i, j, out);
       }
