@@ -54,6 +54,8 @@ export const empathy: Rule = {
       "Honestly, I don't blame you for giving up on it.",
       "I'm sorry it's given you so much worry with the move coming up.",
       'Three days without a working phone is awful.',
+      "I'm so sorry you're dealing with this right before your deadline.",
+      "I feel your pain, let's get the disk checked first.",
     ],
     valid: [
       'Sorry to hear that.',
