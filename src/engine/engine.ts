@@ -280,7 +280,7 @@ export class Engine {
             arr.push(m);
           }
         }
-        return byList.get(listId) ?? [];
+        return byList.get(listId) ?? NO_MATCHES;
       },
       glossary: () => (glossary ??= this.glossaryIn(doc)),
     };
@@ -364,6 +364,9 @@ class MessageContext implements RuleContext {
     });
   }
 }
+
+/** What a list with no match in a message returns: one shared, frozen array (a rule that tried to change it would fail its tests). */
+const NO_MATCHES = Object.freeze([]) as unknown as PhraseMatch[];
 
 interface MessageState {
   matches(listId: string): PhraseMatch[];
