@@ -54,13 +54,17 @@ export function repeatedAsks(ctx: RuleContext): RepeatedAsk[] {
   const out: RepeatedAsk[] = [];
   cache.set(ctx.doc, out);
   if (ctx.customer.messages.length === 0) return out;
+  const { doc } = ctx;
+  const requestSentences = new Set<number>();
+  for (const m of ctx.matches('listening.request')) if (!ctx.isQuoted(m)) requestSentences.add(doc.sentenceAt(m.start)?.index ?? -1);
+  // "Whats your address" without a question mark is still a question.
+  const asking = (s: Sentence): boolean => s.question || requestSentences.has(s.index) || WH_START.has(doc.tokens[s.contentFirst]!.norm) || imperativeAsk(doc.tokens, s);
+  // A reply that asks nothing and repeats no step cannot ask again: the customer's facts are not needed (they cost the most here).
+  if (!doc.sentences.some(asking) && ctx.matches('listening.ask.tried').length === 0) return out;
   const kn = known(ctx);
   const givenPhrases = kn.phrases;
   if (kn.count === 0 && givenPhrases.length === 0) return out;
   const ofKind = (kind: FactKind): Fact[] => kn.byKind.get(kind) ?? [];
-  const { doc } = ctx;
-  const requestSentences = new Set<number>();
-  for (const m of ctx.matches('listening.request')) if (!ctx.isQuoted(m)) requestSentences.add(doc.sentenceAt(m.start)?.index ?? -1);
   const acknowledged = new Set<number>();
   // "again" says the agent knows it was given ("could you send it again?"), but not in a step ("join it again").
   const acknowledgedStep = new Set<number>();
@@ -75,8 +79,6 @@ export function repeatedAsks(ctx: RuleContext): RepeatedAsk[] {
     taken.add(s.index);
     out.push({ sentence: s, start: doc.tokens[s.contentFirst]!.start, end: s.end, fact });
   };
-  // "Whats your address" without a question mark is still a question.
-  const asking = (s: Sentence): boolean => s.question || requestSentences.has(s.index) || WH_START.has(doc.tokens[s.contentFirst]!.norm) || imperativeAsk(doc.tokens, s);
   const open = (s: Sentence | undefined): s is Sentence => !!s && !taken.has(s.index) && !acknowledged.has(s.index);
 
   for (const [list, kinds] of ASKS) {
