@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildBrowserBundle } from '../build-browser.js';
+import { fmt, table } from './format.js';
 
 type RapportModule = typeof import('../../src/engine/browser.js');
 
@@ -234,14 +235,8 @@ function quantile(xs: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 const bestPerKeystroke = (passes: number[][]): number[] => passes[0]!.map((_, k) => Math.min(...passes.map((p) => p[k]!)));
-const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const kb = (n: number): string => (n / 1024).toFixed(1);
 
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
-  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
-}
 
 export async function browserBench(): Promise<{ lines: string[]; p95Ms: number; gzipKb: number; modelsGzipKb: number }> {
   const bundle = await buildBrowserBundle();
@@ -290,7 +285,7 @@ export async function browserBench(): Promise<{ lines: string[]; p95Ms: number; 
       [`typing word by word, 1 → ${words} words: median`, ...[web, node].map((x) => fmt(quantile(x.perWordMs, 0.5)))],
       row('                                              p95', (x) => quantile(x.perWordMs, 0.95)),
       row('                                              p99', (x) => quantile(x.perWordMs, 0.99)),
-    ]),
+    ]).split('\n'),
     '',
     `targets (issue 5): re-analysis after a keystroke on a 300-word draft ≤ 4 ms p95 — ${fmt(p95)} ms in Chromium, ${p95 <= 4 ? 'met' : 'missed'}; engine bundle ≤ 300 KB gzip — ${kb(bundle.gzipBytes)} KB (weights loaded after it: ${kb(bundle.models.gzipBytes)} KB), ${bundle.gzipBytes <= 300 * 1024 ? 'met' : 'missed'}`,
   ];

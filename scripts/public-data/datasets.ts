@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { dataPath, readCsv, readJsonl, readText, readTsv } from './io.js';
 import { airlineIsTest, epitomeIsTest, politenessIsTest } from './splits.js';
+import { quantileSorted } from './metrics.js';
 
 export type Split = 'train' | 'dev' | 'test';
 
@@ -42,13 +43,7 @@ export function loadPoliteness(community: Community): PolitenessRow[] {
  */
 export function politenessQuartiles(rows: PolitenessRow[]): { q1: number; q3: number; binary: Array<PolitenessRow & { polite: 0 | 1 }> } {
   const sorted = rows.map((r) => r.score).sort((a, b) => a - b);
-  const q = (p: number): number => {
-    // Linear interpolation between closest ranks (numpy's default, as pandas' quantile).
-    const pos = (sorted.length - 1) * p;
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-  };
+  const q = (p: number): number => quantileSorted(sorted, p);
   const q1 = q(0.25);
   const q3 = q(0.75);
   const binary: Array<PolitenessRow & { polite: 0 | 1 }> = [];

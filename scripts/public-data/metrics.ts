@@ -68,5 +68,13 @@ export function spearman(x: number[], y: number[]): number {
   return pearson(ranks(x), ranks(y));
 }
 
+/** The p-quantile of sorted values, by linear interpolation between closest ranks (numpy's default, as pandas' quantile). */
+export function quantileSorted(sorted: readonly number[], p: number): number {
+  const pos = (sorted.length - 1) * p;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
 export const pct = (x: number, digits = 1): string => `${(100 * x).toFixed(digits)} %`;
 export const dec = (x: number, digits = 3): string => x.toFixed(digits);

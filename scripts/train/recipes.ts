@@ -4,6 +4,7 @@
 // politeness protocol, cross-validation). Only training splits go in here.
 
 import { loadPoliteness, type PolitenessRow } from '../public-data/datasets.js';
+import { quantileSorted } from '../public-data/metrics.js';
 import { trainBatch, type Example, type TrainedModel } from './logreg.js';
 import { featurize } from './featurize.js';
 
@@ -21,13 +22,7 @@ export function POLITENESS_TEST_TEXTS(): Set<string> {
 /** Where a community's polite and impolite quartiles meet, from training rows only. */
 export function politenessCentre(rows: PolitenessRow[]): number {
   const s = rows.map((r) => r.score).sort((a, b) => a - b);
-  const q = (p: number): number => {
-    const pos = (s.length - 1) * p;
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
-  };
-  return (q(0.25) + q(0.75)) / 2;
+  return (quantileSorted(s, 0.25) + quantileSorted(s, 0.75)) / 2;
 }
 
 /**
