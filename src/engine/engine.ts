@@ -59,8 +59,8 @@ export class Engine {
   readonly glossaryTerms: GlossaryTerm[];
   readonly thresholds: Thresholds;
   private prepared: PreparedRule[];
+  /** Every phrase list and every glossary form in one automaton: one pass over a message finds them all. */
   private matcher = new PhraseMatcher();
-  private glossaryMatcher = new PhraseMatcher();
 
   constructor(config: EngineConfig = {}) {
     const errors: LoadError[] = [];
@@ -95,7 +95,7 @@ export class Engine {
     this.glossaryTerms.forEach((t, entry) => {
       for (const form of [t.term, ...t.aliases]) {
         try {
-          this.glossaryMatcher.add(escapePattern(form), { list: 'glossary', entry });
+          this.matcher.add(escapePattern(form), { list: GLOSSARY_LIST, entry });
         } catch {
           /* a form with no words (e.g. only symbols) cannot be matched; the loader reports it */
         }
@@ -239,7 +239,7 @@ export class Engine {
 
   glossaryIn(doc: Doc): Array<PhraseMatch & { term: GlossaryTerm }> {
     const out: Array<PhraseMatch & { term: GlossaryTerm }> = [];
-    for (const m of this.glossaryMatcher.matchDoc(doc)) {
+    for (const m of this.messageState(doc).matches(GLOSSARY_LIST)) {
       const term = this.glossaryTerms[m.entry]!;
       if (term.caseSensitive) {
         const written = doc.text.slice(m.start, m.end);
@@ -364,6 +364,9 @@ class MessageContext implements RuleContext {
     });
   }
 }
+
+/** The glossary's forms in the shared automaton (a name no phrase list can have). */
+const GLOSSARY_LIST = '\u0000glossary';
 
 /** What a list with no match in a message returns: one shared, frozen array (a rule that tried to change it would fail its tests). */
 const NO_MATCHES = Object.freeze([]) as unknown as PhraseMatch[];
